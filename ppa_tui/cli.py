@@ -1,0 +1,85 @@
+"""The `ppa` command: the TUI by default, plus `init` and `demo`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ppa_tui import __version__
+from ppa_tui.settings import Settings
+
+cli = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    help="Aplikasi layanan UPTD PPA Provinsi Kepulauan Bangka Belitung.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ppa-tui {__version__}")
+        raise typer.Exit()
+
+
+@cli.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="URL basis data SQLAlchemy (bawaan: SQLite di folder data)."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi."),
+    ] = False,
+) -> None:
+    """Tanpa perintah: buka aplikasi terminal."""
+    settings = Settings.load(database_url=db).with_device_id()
+    ctx.obj = settings
+    if ctx.invoked_subcommand is None:
+        from ppa_tui.tui.app import build_app
+
+        build_app(settings).run()
+
+
+@cli.command()
+def init(ctx: typer.Context) -> None:
+    """Buat dan siapkan basis data (tanpa membuka aplikasi)."""
+    from ppa_tui.store.database import Database
+
+    settings: Settings = ctx.obj
+    database = Database.open(settings.url, settings.device_id)
+    database.close()
+    typer.echo(f"Basis data siap: {_safe_url(settings.url)}")
+
+
+@cli.command()
+def demo(
+    ctx: typer.Context,
+    cases: Annotated[int, typer.Option("--cases", min=1, help="Jumlah kasus contoh.")] = 50,
+    seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama tiap kali).")] = 2026,
+) -> None:
+    """Isi basis data dengan kasus contoh (data sintetis) untuk mencoba dan uji kinerja."""
+    from ppa_tui.domain.clock import SystemClock
+    from ppa_tui.store.database import Database
+    from ppa_tui.store.demo import isi_demo
+
+    settings: Settings = ctx.obj
+    database = Database.open(settings.url, settings.device_id)
+    try:
+        with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
+            made = isi_demo(database, cases, SystemClock(), seed=seed, progress=bar.update)
+    finally:
+        database.close()
+    typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def main() -> None:
+    cli()

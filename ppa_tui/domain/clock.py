@@ -1,0 +1,150 @@
+"""The step clock: how much time an SOP step has left, read from stored times only.
+
+A step's deadline is ``started_at + batas``, stored with the step. Every reading here is
+a pure function of the stored started/deadline/finished times and "now", so the
+countdown is the same after a restart, a crash or a move to another laptop. The clock
+knows nothing of any one SOP. All datetimes are timezone-aware (UTC).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+__all__ = [
+    "BacaanJam",
+    "Clock",
+    "FixedClock",
+    "StatusJam",
+    "SystemClock",
+    "baca_jam",
+    "deadline_of",
+    "format_sisa",
+]
+
+
+class Clock(Protocol):
+    """Where "now" comes from, so services and tests never call datetime.now themselves."""
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real clock, in UTC."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class FixedClock:
+    """A clock that only moves when told to: for tests, no sleeps."""
+
+    def __init__(self, now: datetime) -> None:
+        self._now = _aware(now, "now")
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, delta: timedelta) -> None:
+        self._now += delta
+
+    def set(self, dt: datetime) -> None:
+        self._now = _aware(dt, "dt")
+
+
+class StatusJam(StrEnum):
+    BERJALAN = "berjalan"
+    PERINGATAN = "peringatan"
+    TERLAMBAT = "terlambat"
+    SELESAI = "selesai"
+    TANPA_BATAS = "tanpa_batas"
+
+
+@dataclass(frozen=True)
+class BacaanJam:
+    """One reading of a step's clock.
+
+    ``sisa``: deadline minus now (negative when overdue); for a finished step, the
+    margin it finished with (negative if late). ``durasi``: actual duration, finished
+    steps only. ``tepat_waktu``: finished within the limit (None if unfinished or no
+    limit).
+    """
+
+    status: StatusJam
+    sisa: timedelta | None
+    durasi: timedelta | None
+    teks: str
+    tepat_waktu: bool | None = None
+
+
+def _aware(dt: datetime, nama: str) -> datetime:
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise ValueError(f"{nama} harus datetime dengan zona waktu (UTC), didapat {dt!r}")
+    return dt
+
+
+def deadline_of(started_at: datetime, batas: timedelta | None) -> datetime | None:
+    """The deadline to store when a step starts; None when the SOP sets no limit."""
+    _aware(started_at, "started_at")
+    return None if batas is None else started_at + batas
+
+
+def format_sisa(td: timedelta) -> str:
+    """"11:32" under an hour, "1:05:10" under a day, "1 hari 2:03:00" beyond.
+
+    Whole seconds, rounded down.
+    """
+    if td < timedelta(0):
+        raise ValueError(f"format_sisa butuh durasi tidak negatif, didapat {td}")
+    detik = int(td.total_seconds())
+    hari, detik = divmod(detik, 86_400)
+    jam, detik = divmod(detik, 3_600)
+    menit, detik = divmod(detik, 60)
+    if hari:
+        return f"{hari} hari {jam}:{menit:02d}:{detik:02d}"
+    if jam:
+        return f"{jam}:{menit:02d}:{detik:02d}"
+    return f"{menit}:{detik:02d}"
+
+
+def baca_jam(
+    started_at: datetime,
+    deadline_at: datetime | None,
+    finished_at: datetime | None,
+    now: datetime,
+    peringatan_rasio: float = 0.25,
+) -> BacaanJam:
+    """Read a step's clock from its stored times.
+
+    Warning when what is left is at most ``peringatan_rasio`` of the whole limit;
+    overdue only strictly past the deadline. A finish time before the start (clocks of
+    two laptops disagreeing) counts as zero duration rather than failing a screen.
+    """
+    _aware(started_at, "started_at")
+    _aware(now, "now")
+    if deadline_at is not None:
+        _aware(deadline_at, "deadline_at")
+    if not 0 <= peringatan_rasio <= 1:
+        raise ValueError(f"peringatan_rasio harus 0..1, didapat {peringatan_rasio}")
+
+    if finished_at is not None:
+        _aware(finished_at, "finished_at")
+        durasi = max(finished_at - started_at, timedelta(0))
+        if deadline_at is None:
+            return BacaanJam(StatusJam.SELESAI, None, durasi,
+                             f"selesai dalam {format_sisa(durasi)}")
+        margin = deadline_at - finished_at
+        return BacaanJam(StatusJam.SELESAI, margin, durasi,
+                         f"selesai dalam {format_sisa(durasi)}", tepat_waktu=margin >= timedelta(0))
+
+    if deadline_at is None:
+        return BacaanJam(StatusJam.TANPA_BATAS, None, None, "tanpa batas waktu")
+
+    sisa = deadline_at - now
+    if sisa < timedelta(0):
+        return BacaanJam(StatusJam.TERLAMBAT, sisa, None, f"terlambat {format_sisa(-sisa)}")
+    ambang = (deadline_at - started_at) * peringatan_rasio
+    status = StatusJam.PERINGATAN if sisa <= ambang else StatusJam.BERJALAN
+    return BacaanJam(status, sisa, None, f"{format_sisa(sisa)} lagi")

@@ -1,0 +1,222 @@
+"""The tables. Every row carries a UUID, its times and the device that wrote it, and is
+never hard-deleted (`deleted_at`), so outreach laptops can be merged into the office
+database later without collisions or lost history.
+
+Names, NIK, phone numbers and SIMFONI-PPA categories are real columns: search and the
+monthly recap run on them, never on JSON.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Column, DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC: SQLite and PostgreSQL then behave alike."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def teks_panjang() -> object:
+    return Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Rekam(SQLModel):
+    """Columns every table shares: identity and provenance for sync."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_type=UTCDateTime, nullable=False
+    )
+    updated_at: datetime = Field(
+        default_factory=utcnow, sa_type=UTCDateTime, nullable=False
+    )
+    device_id: str = Field(default="", max_length=64)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class BukuTamu(Rekam, table=True):
+    """A guest at the desk (SOP Layanan step 1). Identity is never required."""
+
+    __tablename__ = "buku_tamu"
+
+    nama: str = Field(default="", max_length=200, index=True)
+    jenis_identitas: str = Field(default="tidak_ada", max_length=20)
+    nomor_identitas: str = Field(default="", max_length=40, index=True)
+    telepon: str = Field(default="", max_length=20, index=True)
+    alamat: str = teks_panjang()
+    kabkota_kode: str = Field(default="", max_length=8)
+    keperluan: str = Field(default="pengaduan", max_length=20)
+    keterangan: str = teks_panjang()
+    waktu_masuk: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    waktu_keluar: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    petugas: str = Field(default="", max_length=100)
+    kasus_id: uuid.UUID | None = Field(default=None, foreign_key="kasus.id")
+
+
+class Kasus(Rekam, table=True):
+    """A complaint being walked through an SOP; carries the kejadian (incident)."""
+
+    __tablename__ = "kasus"
+    __table_args__ = (UniqueConstraint("tahun", "urutan", name="uq_kasus_tahun_urutan"),)
+
+    nomor_register: str = Field(max_length=30, unique=True, index=True)
+    tahun: int
+    urutan: int
+    sop_kode: str = Field(default="layanan", max_length=30)
+    jalur: str = Field(default="dasar", max_length=30)
+    status: str = Field(default="aktif", max_length=20, index=True)
+    diterima_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    petugas: str = Field(default="", max_length=100)
+    kejadian_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    tempat_kejadian: str = Field(default="", max_length=40)
+    kejadian_kabkota_kode: str = Field(default="", max_length=8)
+    kejadian_alamat: str = teks_panjang()
+    kronologi: str = teks_panjang()
+
+
+class KekerasanKasus(Rekam, table=True):
+    """One bentuk kekerasan of a case (several may apply), kept as rows for the recap."""
+
+    __tablename__ = "kekerasan_kasus"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    bentuk: str = Field(max_length=40)
+
+
+class Pihak(Rekam, table=True):
+    """A person in a case: the pelapor, a korban or a pelaku (`peran`)."""
+
+    __tablename__ = "pihak"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    peran: str = Field(max_length=10, index=True)
+    nama: str = Field(default="", max_length=200, index=True)
+    nik: str = Field(default="", max_length=16, index=True)
+    nik_peringatan: str = Field(default="", max_length=300)
+    jenis_kelamin: str = Field(default="", max_length=1)
+    tanggal_lahir: date | None = None
+    usia: int | None = None
+    anak: bool = Field(default=False, index=True)
+    telepon: str = Field(default="", max_length=20, index=True)
+    alamat: str = teks_panjang()
+    kabkota_kode: str = Field(default="", max_length=8)
+    pendidikan: str = Field(default="", max_length=30)
+    pekerjaan: str = Field(default="", max_length=30)
+    status_perkawinan: str = Field(default="", max_length=30)
+    disabilitas: str = Field(default="", max_length=30)
+    hubungan: str = Field(default="", max_length=30)
+    adalah_korban: bool = False
+
+
+class Persetujuan(Rekam, table=True):
+    """Informed consent: what may be shared with which kinds of agency. Later steps
+    check these columns before any personal information leaves the unit."""
+
+    __tablename__ = "persetujuan"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    korban_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
+    pemberi: str = Field(default="korban", max_length=20)
+    wali_nama: str = Field(default="", max_length=200)
+    wali_hubungan: str = Field(default="", max_length=60)
+    wali_nik: str = Field(default="", max_length=16)
+    wali_telepon: str = Field(default="", max_length=20)
+    izin_kesehatan: bool = False
+    izin_hukum: bool = False
+    izin_psikolog: bool = False
+    izin_dinsos: bool = False
+    izin_uptd_kabkota: bool = False
+    izin_lainnya: bool = False
+    lainnya_keterangan: str = Field(default="", max_length=200)
+    tanggal: date | None = None
+    petugas: str = Field(default="", max_length=100)
+    saksi: str = Field(default="", max_length=200)
+
+
+class Asesmen(Rekam, table=True):
+    """Needs per domain and the risk level; the rencana intervensi hangs off it."""
+
+    __tablename__ = "asesmen"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    korban_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
+    kebutuhan_kesehatan: str = teks_panjang()
+    kebutuhan_psikologis: str = teks_panjang()
+    kebutuhan_hukum: str = teks_panjang()
+    kebutuhan_sosial_ekonomi: str = teks_panjang()
+    butuh_penampungan: bool = False
+    kebutuhan_penampungan: str = teks_panjang()
+    kebutuhan_keamanan: str = teks_panjang()
+    tingkat_risiko: str = Field(default="", max_length=10, index=True)
+    tanggal: date | None = None
+    petugas: str = Field(default="", max_length=100)
+
+
+class RencanaIntervensi(Rekam, table=True):
+    """One planned service: which, by which provider, by when."""
+
+    __tablename__ = "rencana_intervensi"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    layanan: str = Field(max_length=40)
+    penyedia: str = Field(default="", max_length=200)
+    tenggat: date | None = None
+    keterangan: str = teks_panjang()
+
+
+class LangkahKasus(Rekam, table=True):
+    """One SOP step of one case. The deadline is stored, so the countdown survives a
+    restart, a crash and a move to another laptop."""
+
+    __tablename__ = "langkah_kasus"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    sop_kode: str = Field(max_length=30)
+    langkah_kode: str = Field(max_length=10)
+    started_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    deadline_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    durasi_detik: int | None = None
+    petugas: str = Field(default="", max_length=100)
+
+
+class Draft(Rekam, table=True):
+    """What an officer has typed into a form that is not saved yet, keyed by form and
+    target, so a killed app can offer it back field for field. Scratch, not a record:
+    it is removed once the form is saved."""
+
+    __tablename__ = "draft"
+
+    kunci: str = Field(max_length=120, unique=True)
+    form_id: str = Field(max_length=40)
+    judul: str = Field(default="", max_length=200)
+    isi: str = teks_panjang()
+
+
+class NomorRegister(SQLModel, table=True):
+    """The last register number handed out per year; bumped atomically."""
+
+    __tablename__ = "nomor_register"
+
+    tahun: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    terakhir: int = 0

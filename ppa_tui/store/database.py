@@ -1,0 +1,59 @@
+"""The store: one engine per process, sessions for the domain services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, event
+from sqlmodel import Session
+
+from ppa_tui.domain.models import Rekam, utcnow
+
+from ppa_tui.store.engine import make_engine
+from ppa_tui.store.migrate import upgrade
+
+
+class Database:
+    """Owns the engine; hands out short sessions. Every write goes through a domain
+    service inside `session()`, where permission checks and audit entries will sit."""
+
+    def __init__(self, engine: Engine, device_id: str = "") -> None:
+        self.engine = engine
+        self.device_id = device_id
+
+    @classmethod
+    def open(cls, url: str, device_id: str = "") -> Database:
+        """Open (creating and migrating if needed) the database at `url`."""
+        engine = make_engine(url)
+        upgrade(engine)
+        return cls(engine, device_id)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            session.info["device_id"] = self.device_id
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_provenance(session: Session, _context, _instances) -> None:  # noqa: ANN001
+    """Every row written says when and by which device, for the outreach merge."""
+    device = session.info.get("device_id", "")
+    now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, Rekam) and not obj.device_id:
+            obj.device_id = device
+    for obj in session.dirty:
+        if isinstance(obj, Rekam) and session.is_modified(obj):
+            obj.updated_at = now
+            obj.device_id = device

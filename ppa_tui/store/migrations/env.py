@@ -1,0 +1,16 @@
+"""Alembic environment: always handed a live connection by `ppa_tui.store.migrate`."""
+
+from alembic import context
+
+from ppa_tui.domain import models  # noqa: F401  (registers the tables)
+from sqlmodel import SQLModel
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
