@@ -126,6 +126,8 @@ class Pihak(Rekam, table=True):
     disabilitas: str = Field(default="", max_length=30)
     hubungan: str = Field(default="", max_length=30)
     adalah_korban: bool = False
+    pelapor_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
+    """On a korban who is the pelapor herself: her pelapor row, whose identity it mirrors."""
 
 
 class Persetujuan(Rekam, table=True):

@@ -1,8 +1,8 @@
-"""skema awal: buku tamu, kasus, pihak, persetujuan, asesmen, langkah, draft
+"""skema awal
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 12:53:02.466984
+Create Date: 2026-11-23 12:57:16.414326
 """
 
 from alembic import op
@@ -149,7 +149,9 @@ def upgrade() -> None:
     sa.Column('disabilitas', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
     sa.Column('hubungan', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
     sa.Column('adalah_korban', sa.Boolean(), nullable=False),
+    sa.Column('pelapor_id', sa.Uuid(), nullable=True),
     sa.ForeignKeyConstraint(['kasus_id'], ['kasus.id'], ),
+    sa.ForeignKeyConstraint(['pelapor_id'], ['pihak.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('pihak', schema=None) as batch_op:

@@ -1,0 +1,213 @@
+"""The desk's use cases as plain blocking calls, for the TUI's thread workers.
+
+Not Textual: the TUI calls these from workers and gets frozen read models back. The
+database opens lazily on first use, so importing SQLModel and running migrations
+happens after the first frame, not before it.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from ppa_tui.domain.clock import Clock, SystemClock
+from ppa_tui.settings import Settings
+
+if TYPE_CHECKING:
+    from ppa_tui.domain.draft import DraftTersimpan
+    from ppa_tui.domain.forms import FormSpec, Konteks
+    from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
+    from ppa_tui.store.database import Database
+
+PERAN_FORM = {"pelapor": "pelapor", "korban": "korban", "pelaku": "pelaku"}
+
+
+def kunci_draft(form_id: str, kasus_id: uuid.UUID | None, target_id: uuid.UUID | None) -> str:
+    """One draft per form and target: `korban:<kasus>:baru`, `kejadian:<kasus>:<kasus>`."""
+    return f"{form_id}:{kasus_id or '-'}:{target_id or 'baru'}"
+
+
+def urai_kunci(kunci: str) -> tuple[str, uuid.UUID | None, uuid.UUID | None]:
+    """Inverse of `kunci_draft`; raises ValueError on a damaged key."""
+    form_id, kasus, target = kunci.split(":")
+    return (form_id, None if kasus == "-" else uuid.UUID(kasus),
+            None if target == "baru" else uuid.UUID(target))
+
+
+@dataclass(frozen=True)
+class FormSiap:
+    """Everything a form screen needs to open: spec, context, values, draft key."""
+
+    spec: FormSpec
+    konteks: Konteks
+    mentah: dict[str, Any]
+    kunci: str
+    judul: str
+    kasus_id: uuid.UUID | None
+    target_id: uuid.UUID | None
+    dipulihkan: bool = False
+    jam: JamLangkah | None = None
+    nomor_register: str = ""
+
+
+@dataclass(frozen=True)
+class Tersimpan:
+    """What a save produced, so the screen can go where the officer expects next."""
+
+    form_id: str
+    id: uuid.UUID
+    kasus_id: uuid.UUID | None = None
+    nomor_register: str = ""
+
+
+@dataclass
+class Backend:
+    settings: Settings
+    clock: Clock = field(default_factory=SystemClock)
+    _database: Database | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def zona(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.settings.zona_waktu)
+        except (KeyError, ValueError):
+            return ZoneInfo("Asia/Jakarta")
+
+    @property
+    def database(self) -> Database:
+        with self._lock:
+            if self._database is None:
+                from ppa_tui.store.database import Database
+
+                self._database = Database.open(self.settings.url, self.settings.device_id)
+            return self._database
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+
+    # ---- reads --------------------------------------------------------------------
+
+    def beranda(self) -> Beranda:
+        from ppa_tui.domain.views import awal_hari, beranda
+
+        with self.database.session() as s:
+            return beranda(s, awal_hari(self.clock.now(), self.settings.zona_waktu))
+
+    def detail(self, kasus_id: uuid.UUID) -> KasusDetail | None:
+        from ppa_tui.domain.views import detail_kasus
+
+        with self.database.session() as s:
+            return detail_kasus(s, kasus_id, self.clock.now())
+
+    def siapkan_form(
+        self, form_id: str, kasus_id: uuid.UUID | None = None,
+        target_id: uuid.UUID | None = None, nilai: dict[str, Any] | None = None,
+    ) -> FormSiap:
+        """Load the spec, the case context, the record's values and any draft (which
+        wins: it is what the officer typed last)."""
+        from ppa_tui.domain import forms
+        from ppa_tui.domain.draft import ambil_draft
+
+        spec = forms.load_form(form_id)
+        detail = self.detail(kasus_id) if kasus_id else None
+        konteks = forms.Konteks(
+            sekarang=self.clock.now(), zona=self.zona,
+            waktu={"diterima_at": detail.diterima_at} if detail else {},
+            pilihan={"korban": detail.korban} if detail else {},
+            anak=detail.korban_anak if detail else frozenset(),
+        )
+        if nilai is None and target_id is not None and detail is not None:
+            nilai = next((b.nilai for b in detail.butir if b.target_id == target_id
+                          and b.form_id == form_id), None)
+        mentah = (forms.ke_mentah(spec, nilai, self.zona) if nilai is not None
+                  else forms.bawaan(spec, konteks, self.settings.petugas))
+        if form_id in {"persetujuan", "asesmen"} and not mentah.get("korban_id") and detail:
+            if len(detail.korban) == 1:
+                mentah["korban_id"] = detail.korban[0][0]
+        kunci = kunci_draft(form_id, kasus_id, target_id)
+        with self.database.session() as s:
+            draft = ambil_draft(s, kunci)
+        if draft is not None:
+            mentah = {**mentah, **draft.isi}
+        judul = spec.judul + (f" · {detail.nomor_register}" if detail else "")
+        return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
+                        dipulihkan=draft is not None, jam=detail.jam if detail else None,
+                        nomor_register=detail.nomor_register if detail else "")
+
+    def daftar_draft(self) -> list[DraftTersimpan]:
+        from ppa_tui.domain.draft import daftar_draft
+
+        with self.database.session() as s:
+            return daftar_draft(s)
+
+    # ---- writes -------------------------------------------------------------------
+
+    def simpan(self, siap: FormSiap, nilai: dict[str, Any]) -> Tersimpan:
+        """Save a validated form through its domain service and drop its draft, in one
+        transaction: either both happen or neither."""
+        from ppa_tui.domain.draft import hapus_draft
+
+        with self.database.session() as s:
+            hasil = self._penyimpan(siap.spec.id)(s, siap, nilai)
+            hapus_draft(s, siap.kunci)
+            return hasil
+
+    def _penyimpan(self, form_id: str) -> Callable[..., Tersimpan]:
+        from ppa_tui.domain import bukutamu, kasus
+
+        def tamu(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            row, case = bukutamu.catat_tamu(
+                s, nilai, clock=self.clock, petugas=self.settings.petugas,
+                zona=self.settings.zona_waktu,
+            )
+            return Tersimpan(form_id, row.id, case.id if case else None,
+                             case.nomor_register if case else "")
+
+        def pihak(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            row = kasus.simpan_pihak(s, siap.kasus_id, PERAN_FORM[form_id], nilai, siap.target_id)
+            return Tersimpan(form_id, row.id, siap.kasus_id)
+
+        def lain(fn):  # noqa: ANN001, ANN202
+            def simpan(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+                row = fn(s, siap.kasus_id, nilai, siap.target_id)
+                return Tersimpan(form_id, row.id, siap.kasus_id)
+            return simpan
+
+        return {
+            "buku_tamu": tamu,
+            "pelapor": pihak, "korban": pihak, "pelaku": pihak,
+            "kejadian": lain(lambda s, k, n, _t: kasus.simpan_kejadian(s, k, n)),
+            "persetujuan": lain(kasus.simpan_persetujuan),
+            "asesmen": lain(kasus.simpan_asesmen),
+            "rencana": lain(kasus.simpan_rencana),
+        }[form_id]
+
+    def simpan_draft(self, kunci: str, form_id: str, judul: str, isi: dict[str, Any]) -> None:
+        from ppa_tui.domain.draft import simpan_draft
+
+        with self.database.session() as s:
+            simpan_draft(s, kunci, form_id, judul, isi)
+
+    def hapus_draft(self, kunci: str) -> None:
+        from ppa_tui.domain.draft import hapus_draft
+
+        with self.database.session() as s:
+            hapus_draft(s, kunci)
+
+    def catat_keluar(self, tamu_id: uuid.UUID) -> None:
+        from ppa_tui.domain.bukutamu import catat_keluar
+
+        with self.database.session() as s:
+            catat_keluar(s, tamu_id, self.clock)
+
+    def selesaikan_langkah(self, kasus_id: uuid.UUID) -> None:
+        from ppa_tui.domain.langkah import selesaikan_langkah
+
+        with self.database.session() as s:
+            selesaikan_langkah(s, kasus_id, self.clock, self.settings.petugas)

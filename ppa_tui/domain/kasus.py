@@ -1,0 +1,198 @@
+"""Case services: open a case and record what the intake forms collect.
+
+Every write the TUI makes goes through a function here (never straight to the ORM),
+so the permission check and audit entry of a later issue have one place to sit.
+Values arrive already validated by `forms.periksa_form`, keyed by model attribute.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from ppa_tui.domain.langkah import mulai_langkah
+from ppa_tui.domain.models import (
+    Asesmen,
+    Kasus,
+    KekerasanKasus,
+    Persetujuan,
+    Pihak,
+    RencanaIntervensi,
+    SQLModel,
+    utcnow,
+)
+from ppa_tui.domain.register import ambil_nomor
+from ppa_tui.domain.sop import load_sop
+
+SOP_PENGADUAN = "layanan"
+JALUR_PENGADUAN = "dasar"
+
+
+class TidakDitemukan(LookupError):
+    """The record asked for does not exist (or was removed)."""
+
+
+def terapkan(obj: SQLModel, nilai: Mapping[str, Any]) -> None:
+    """Copy validated values onto the model's bound attributes, ignoring the rest."""
+    for attr, value in nilai.items():
+        if attr in type(obj).model_fields:
+            setattr(obj, attr, "" if value is None and _is_text(obj, attr) else value)
+
+
+def _is_text(obj: SQLModel, attr: str) -> bool:
+    return type(obj).model_fields[attr].annotation is str
+
+
+def buka_kasus(
+    session: Session, *, diterima_at: datetime, petugas: str = "", zona: str = "Asia/Jakarta"
+) -> Kasus:
+    """Open a complaint case: a register number of the local year, and SOP Layanan's
+    first step already running from the moment the client arrived."""
+    tahun = diterima_at.astimezone(ZoneInfo(zona)).year
+    urutan, nomor = ambil_nomor(session, tahun)
+    kasus = Kasus(
+        nomor_register=nomor, tahun=tahun, urutan=urutan,
+        sop_kode=SOP_PENGADUAN, jalur=JALUR_PENGADUAN,
+        diterima_at=diterima_at, petugas=petugas,
+    )
+    session.add(kasus)
+    session.flush()
+    pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
+    mulai_langkah(session, kasus, pertama.kode, diterima_at, petugas)
+    return kasus
+
+
+def ambil_kasus(session: Session, kasus_id: uuid.UUID) -> Kasus:
+    kasus = session.get(Kasus, kasus_id)
+    if kasus is None or kasus.deleted_at is not None:
+        raise TidakDitemukan(f"kasus {kasus_id}")
+    return kasus
+
+
+def simpan_kejadian(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any]) -> Kasus:
+    """Record the kejadian; the set of bentuk kekerasan is replaced, old rows are
+    marked deleted (never removed) so a merge can see what changed."""
+    kasus = ambil_kasus(session, kasus_id)
+    terapkan(kasus, nilai)
+    session.add(kasus)
+    if "bentuk_kekerasan" in nilai:
+        baru = set(nilai["bentuk_kekerasan"] or ())
+        for row in _kekerasan(session, kasus_id):
+            if row.bentuk in baru:
+                baru.discard(row.bentuk)
+            else:
+                row.deleted_at = utcnow()
+                session.add(row)
+        for bentuk in sorted(baru):
+            session.add(KekerasanKasus(kasus_id=kasus_id, bentuk=bentuk))
+    return kasus
+
+
+def _kekerasan(session: Session, kasus_id: uuid.UUID) -> list[KekerasanKasus]:
+    return list(session.exec(
+        select(KekerasanKasus)
+        .where(KekerasanKasus.kasus_id == kasus_id)
+        .where(col(KekerasanKasus.deleted_at).is_(None))
+    ))
+
+
+def simpan_pihak(
+    session: Session,
+    kasus_id: uuid.UUID,
+    peran: str,
+    nilai: Mapping[str, Any],
+    pihak_id: uuid.UUID | None = None,
+) -> Pihak:
+    """Add or update the pelapor, a korban or a pelaku of a case. A pelapor who is
+    the korban herself is recorded as a korban too, once."""
+    if peran not in {"pelapor", "korban", "pelaku"}:
+        raise ValueError(peran)
+    ambil_kasus(session, kasus_id)
+    pihak = _pihak(session, pihak_id, kasus_id) if pihak_id else Pihak(kasus_id=kasus_id, peran=peran)
+    terapkan(pihak, nilai)
+    session.add(pihak)
+    if peran == "pelapor" and pihak.adalah_korban:
+        _salin_pelapor_ke_korban(session, pihak)
+    return pihak
+
+
+def _pihak(session: Session, pihak_id: uuid.UUID, kasus_id: uuid.UUID) -> Pihak:
+    pihak = session.get(Pihak, pihak_id)
+    if pihak is None or pihak.kasus_id != kasus_id or pihak.deleted_at is not None:
+        raise TidakDitemukan(f"pihak {pihak_id}")
+    return pihak
+
+
+_DATA_ORANG = (
+    "nama", "nik", "nik_peringatan", "jenis_kelamin", "tanggal_lahir", "usia", "anak",
+    "telepon", "alamat", "kabkota_kode",
+)
+
+
+def _salin_pelapor_ke_korban(session: Session, pelapor: Pihak) -> None:
+    session.flush()
+    korban = session.exec(
+        select(Pihak).where(Pihak.peran == "korban").where(Pihak.pelapor_id == pelapor.id)
+    ).first() or Pihak(kasus_id=pelapor.kasus_id, peran="korban", pelapor_id=pelapor.id)
+    for attr in _DATA_ORANG:
+        setattr(korban, attr, getattr(pelapor, attr))
+    session.add(korban)
+
+
+def simpan_persetujuan(
+    session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
+    persetujuan_id: uuid.UUID | None = None,
+) -> Persetujuan:
+    ambil_kasus(session, kasus_id)
+    row = _satu(session, Persetujuan, persetujuan_id, kasus_id) or Persetujuan(kasus_id=kasus_id)
+    terapkan(row, _uuid_fields(nilai, "korban_id"))
+    session.add(row)
+    return row
+
+
+def simpan_asesmen(
+    session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
+    asesmen_id: uuid.UUID | None = None,
+) -> Asesmen:
+    ambil_kasus(session, kasus_id)
+    row = _satu(session, Asesmen, asesmen_id, kasus_id) or Asesmen(kasus_id=kasus_id)
+    terapkan(row, _uuid_fields(nilai, "korban_id"))
+    session.add(row)
+    return row
+
+
+def simpan_rencana(
+    session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
+    rencana_id: uuid.UUID | None = None,
+) -> RencanaIntervensi:
+    ambil_kasus(session, kasus_id)
+    row = _satu(session, RencanaIntervensi, rencana_id, kasus_id) or RencanaIntervensi(
+        kasus_id=kasus_id, layanan=nilai.get("layanan") or ""
+    )
+    terapkan(row, nilai)
+    session.add(row)
+    return row
+
+
+def _satu(session: Session, model: type, row_id: uuid.UUID | None, kasus_id: uuid.UUID):  # noqa: ANN202
+    if row_id is None:
+        return None
+    row = session.get(model, row_id)
+    if row is None or row.kasus_id != kasus_id or row.deleted_at is not None:
+        raise TidakDitemukan(f"{model.__name__} {row_id}")
+    return row
+
+
+def _uuid_fields(nilai: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    out = dict(nilai)
+    for name in names:
+        if out.get(name):
+            out[name] = uuid.UUID(str(out[name]))
+        elif name in out:
+            out[name] = None
+    return out

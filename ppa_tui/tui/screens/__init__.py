@@ -1,0 +1,1 @@
+"""The screens: home, a case, the generic form, and dialogs."""

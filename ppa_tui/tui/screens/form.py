@@ -1,0 +1,247 @@
+"""The one generic form screen: renders any `screens/*.toml` spec.
+
+Messages sit beside each field (error, warning, note). Every change is saved as a
+draft after a short pause, in a worker, so the officer never waits and nothing typed
+is lost if the laptop dies. Saving runs the domain service in a worker too.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.worker import Worker, WorkerState
+
+from ppa_tui.tui.screens.dialogs import Konfirmasi
+from ppa_tui.tui.widgets import StepClock
+from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
+
+if TYPE_CHECKING:
+    from ppa_tui.backend import Backend, FormSiap, Tersimpan
+    from ppa_tui.domain.forms import HasilValidasi
+
+
+class FormScreen(Screen["Tersimpan | None"]):
+    """Fill in one form; dismisses with what was saved, or None when closed."""
+
+    CSS_PATH = "form.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "simpan", "Simpan", priority=True),
+        Binding("escape", "tutup", "Tutup"),
+    ]
+
+    def __init__(self, siap: FormSiap, backend: Backend) -> None:
+        super().__init__()
+        self.siap = siap
+        self.backend = backend
+        self._awal = dict(siap.mentah)
+        self._disentuh: set[str] = set()
+        self._sudah_coba_simpan = False
+        self._peringatan_diterima: dict[str, str] | None = None
+        self._timer: Timer | None = None
+        self._siap_mendengar = False
+        self._draft_terbaru: dict[str, Any] = {}
+        self._draft_lock = threading.Lock()
+
+    # ---- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.siap.kasus_id is not None or self.siap.spec.id == "buku_tamu":
+            clock = StepClock(self.backend.clock, id="jam")
+            clock.jam = self.siap.jam
+            if self.siap.spec.id == "buku_tamu":
+                clock.kosong = "Pengaduan: langkah 1/9 mulai dari waktu masuk tamu"
+            yield clock
+        with VerticalScroll(id="isian"):
+            for bagian in self.siap.spec.bagian:
+                yield Static(bagian.judul, classes="bagian")
+                for f in bagian.fields:
+                    with Vertical(classes="baris", id=f"baris-{f.nama}"):
+                        with Horizontal(classes="masukan"):
+                            label = "" if f.jenis == "centang" else f.label + (" *" if f.wajib else "")
+                            yield Label(label, classes="label")
+                            yield buat_widget(f, self.siap.mentah.get(f.nama), self.siap.konteks)
+                        yield Static("", classes="pesan", id=f"pesan-{f.nama}")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.siap.judul
+        self.sub_title = "Ctrl+S simpan · Esc tutup (draf tetap tersimpan)"
+        self._atur_tampil()
+        self._tampilkan(self._validasi(), semua=False)
+        self.query_one(f"#{widget_id(self.siap.spec.fields[0].nama)}").focus()
+        if self.siap.dipulihkan:
+            self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
+        self.call_after_refresh(self._mulai_mendengar)
+
+    def _mulai_mendengar(self) -> None:
+        self._siap_mendengar = True
+
+    # ---- values & validation ------------------------------------------------------
+
+    def mentah(self) -> dict[str, Any]:
+        """Raw values of every field, as typed."""
+        out = {}
+        for f in self.siap.spec.fields:
+            out[f.nama] = baca_widget(self.query_one(f"#{widget_id(f.nama)}"))
+        return out
+
+    def _validasi(self) -> HasilValidasi:
+        from ppa_tui.domain.forms import periksa_form
+
+        return periksa_form(self.siap.spec, self.mentah(), self.siap.konteks)
+
+    def _atur_tampil(self) -> None:
+        """Show only the fields whose condition holds (e.g. guardian data)."""
+        mentah = self.mentah()
+        for f in self.siap.spec.fields:
+            self.query_one(f"#baris-{f.nama}").display = self.siap.spec.tampil(f, mentah)
+
+    def _tampilkan(self, hasil: HasilValidasi, *, semua: bool) -> None:
+        for f in self.siap.spec.fields:
+            pesan = self.query_one(f"#pesan-{f.nama}", Static)
+            galat = hasil.galat.get(f.nama) if semua or f.nama in self._disentuh else None
+            if galat:
+                pesan.update(Text(f"✗ {galat}"))
+                pesan.set_classes("pesan -galat")
+            elif f.nama in hasil.peringatan:
+                pesan.update(Text(f"! {hasil.peringatan[f.nama]}"))
+                pesan.set_classes("pesan -peringatan")
+            elif hasil.catatan.get(f.nama):
+                pesan.update(Text(hasil.catatan[f.nama]))
+                pesan.set_classes("pesan -catatan")
+            else:
+                pesan.update("")
+                pesan.set_classes("pesan")
+
+    # ---- change tracking & autosave -----------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(Checkbox.Changed)
+    def _berubah(self, event: Any) -> None:
+        if not self._siap_mendengar:
+            return
+        widget = event.control
+        if widget is not None and widget.id and widget.id.startswith("f-"):
+            self._disentuh.add(widget.id[2:])
+        self._atur_tampil()
+        self._tampilkan(self._validasi(), semua=self._sudah_coba_simpan)
+        self._peringatan_diterima = None
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self.backend.settings.autosave_detik, self.simpan_draft)
+
+    def simpan_draft(self) -> None:
+        """Persist what is on screen now (debounced; also called before closing)."""
+        self._timer = None
+        mentah = self.mentah()
+        if mentah == self._awal and not self.siap.dipulihkan:
+            return
+        self._tulis_draft(mentah)
+
+    def _tulis_draft(self, mentah: dict[str, Any]) -> None:
+        """Write on the app, not the screen, so closing the form cannot cancel it; each
+        write takes the newest snapshot under a lock, so a slow older write can never
+        land after a newer one."""
+        self._draft_terbaru = mentah
+        backend, siap, app = self.backend, self.siap, self.app
+
+        def tulis() -> None:
+            with self._draft_lock:
+                isi = self._draft_terbaru
+                try:
+                    backend.simpan_draft(siap.kunci, siap.spec.id, siap.judul, isi)
+                except Exception as exc:  # noqa: BLE001  (shown, never fatal)
+                    app.call_from_thread(app.notify, f"Draf gagal disimpan: {exc}",
+                                         severity="error")
+
+        app.run_worker(tulis, thread=True, group="draft", exit_on_error=False)
+
+    # ---- actions ------------------------------------------------------------------
+
+    def action_simpan(self) -> None:
+        hasil = self._validasi()
+        self._sudah_coba_simpan = True
+        self._tampilkan(hasil, semua=True)
+        if not hasil.ok:
+            pertama = next(f for f in self.siap.spec.fields if f.nama in hasil.galat)
+            self.query_one(f"#{widget_id(pertama.nama)}").focus()
+            self._status(f"Belum tersimpan: {len(hasil.galat)} isian perlu diperbaiki (merah).", "-galat")
+            return
+        if hasil.peringatan and hasil.peringatan != self._peringatan_diterima:
+            self._peringatan_diterima = dict(hasil.peringatan)
+            self._status("Ada peringatan (kuning). Ctrl+S sekali lagi untuk tetap menyimpan.",
+                         "-peringatan")
+            return
+        self._status("Menyimpan…", "")
+        if self._timer is not None:
+            self._timer.stop()
+        self._simpan(hasil.nilai)
+
+    @work(thread=True, exclusive=True, group="simpan", exit_on_error=False)
+    def _simpan(self, nilai: dict[str, Any]) -> Tersimpan:
+        return self.backend.simpan(self.siap, nilai)
+
+    @on(Worker.StateChanged)
+    def _worker_selesai(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "simpan" and event.state == WorkerState.SUCCESS:
+            self.dismiss(worker.result)
+        elif event.state == WorkerState.ERROR:
+            self._status(f"Gagal menyimpan: {worker.error}. Isian tidak hilang; coba lagi.",
+                         "-galat")
+
+    def _status(self, text: str, kelas: str) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Text(text))
+        status.set_classes(kelas)
+
+    def action_tutup(self) -> None:
+        if self.mentah() == self._awal and not self.siap.dipulihkan:
+            self.dismiss(None)
+            return
+
+        def pilih(jawab: str | None) -> None:
+            if jawab == "simpan_draf":
+                self.simpan_draft()
+                self.dismiss(None)
+            elif jawab == "buang":
+                self._buang_lalu_tutup()
+
+        self.app.push_screen(
+            Konfirmasi(
+                "Tutup formulir ini? Isian yang belum disimpan tetap ada sebagai draf "
+                "dan bisa dilanjutkan nanti.",
+                [("simpan_draf", "Tutup, simpan draf"), ("buang", "Buang isian"),
+                 ("kembali", "Kembali")],
+            ),
+            pilih,
+        )
+
+    @work(thread=True, exclusive=True, group="draft", exit_on_error=False)
+    def _buang_lalu_tutup(self) -> None:
+        self.backend.hapus_draft(self.siap.kunci)
+        self.app.call_from_thread(self.dismiss, None)

@@ -1,0 +1,220 @@
+"""Home: today's buku tamu, the open cases with their running SOP step, and drafts."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from ppa_tui.tui.screens.launcher import FormLauncher
+
+if TYPE_CHECKING:
+    from ppa_tui.backend import Backend, Tersimpan
+    from ppa_tui.domain.views import Beranda
+
+
+class HomeScreen(FormLauncher):
+    """The desk's first screen; draws from a `Beranda` loaded in a worker."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("t", "tamu_baru", "Tamu baru"),
+        Binding("enter", "buka", "Buka kasus", show=True),
+        Binding("k", "catat_keluar", "Catat keluar"),
+        Binding("d", "draf", "Draf"),
+        Binding("f5", "muat", "Muat ulang", show=False),
+        Binding("q", "app.quit", "Keluar"),
+    ]
+
+    @dataclass
+    class Dimuat(Message):
+        beranda: Beranda
+
+    @dataclass
+    class Gagal(Message):
+        pesan: str
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__()
+        self.backend = backend
+        self.data: Beranda | None = None
+        self._tawarkan_draf = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Membuka basis data…", id="ringkas")
+        yield Label("Buku tamu hari ini", classes="judul")
+        tamu = DataTable(id="tamu", cursor_type="row", zebra_stripes=True)
+        tamu.add_column("Masuk", key="masuk", width=5)
+        tamu.add_column("Nama", key="nama", width=24)
+        tamu.add_column("Keperluan", key="keperluan", width=10)
+        tamu.add_column("Keluar", key="keluar", width=6)
+        tamu.add_column("Kasus", key="kasus", width=13)
+        yield tamu
+        yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
+        kasus = DataTable(id="kasus", cursor_type="row", zebra_stripes=True)
+        kasus.add_column("Nomor", key="nomor", width=13)
+        kasus.add_column("Korban", key="korban", width=18)
+        kasus.add_column("Langkah", key="langkah", width=20)
+        kasus.add_column("Sisa", key="sisa", width=14)
+        yield kasus
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
+        self.sub_title = f"Petugas: {self.backend.settings.petugas}"
+        self.query_one("#kasus", DataTable).focus()
+        self.action_muat()
+        self.set_interval(1.0, self._tick)
+
+    # ---- loading ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
+    def action_muat(self) -> None:
+        try:
+            self.post_message(self.Dimuat(self.backend.beranda()))
+        except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
+            self.post_message(self.Gagal(str(exc)))
+
+    @on(Gagal)
+    def _gagal(self, event: Gagal) -> None:
+        self.query_one("#ringkas", Static).update(
+            Text(f"Basis data tidak bisa dibuka: {event.pesan}", style="bold red"))
+
+    @on(Dimuat)
+    def _dimuat(self, event: Dimuat) -> None:
+        self.data = data = event.beranda
+        zona = self.backend.zona
+        tamu = self.query_one("#tamu", DataTable)
+        tamu.clear()
+        for t in data.tamu:
+            tamu.add_row(
+                f"{t.waktu_masuk.astimezone(zona):%H:%M}", Text(t.nama or "(tanpa nama)"),
+                t.keperluan,
+                f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
+                t.nomor_register, key=str(t.id),
+            )
+        kasus = self.query_one("#kasus", DataTable)
+        kasus.clear()
+        for k in data.kasus:
+            korban = Text(k.korban or "(belum dicatat)")
+            if k.anak:
+                korban.append(" ANAK", style="bold magenta")
+            kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
+                          self._sisa(k.jam), key=str(k.id))
+        self.query_one("#ringkas", Static).update(
+            f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
+            + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
+        self.refresh_bindings()
+        if self._tawarkan_draf and data.draft:
+            self._tawarkan_draf = False
+            self.action_draf()
+        self._tawarkan_draf = False
+
+    def _sisa(self, jam) -> Text:  # noqa: ANN001
+        from ppa_tui.domain.clock import StatusJam
+
+        if jam is None:
+            return Text("—")
+        bacaan = jam.baca(self.backend.clock.now())
+        style = {StatusJam.PERINGATAN: "bold yellow", StatusJam.TERLAMBAT: "bold red"}
+        return Text(bacaan.teks, style=style.get(bacaan.status, ""))
+
+    def _tick(self) -> None:
+        if self.data is None:
+            return
+        table = self.query_one("#kasus", DataTable)
+        for k in self.data.kasus:
+            table.update_cell(str(k.id), "sisa", self._sisa(k.jam))
+
+    # ---- actions ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "draf":
+            return bool(self.data and self.data.draft)
+        if action == "catat_keluar":
+            return self.focused is self.query_one("#tamu") and bool(self.data and self.data.tamu)
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_tamu_baru(self) -> None:
+        self.buka_form("buku_tamu")
+
+    def action_buka(self) -> None:
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
+            self._buka_baris(table, table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowSelected)
+    def _baris_dipilih(self, event: DataTable.RowSelected) -> None:
+        self._buka_baris(event.data_table, event.row_key.value)
+
+    def _buka_baris(self, table: DataTable, key: str | None) -> None:
+        if key is None or self.data is None:
+            return
+        if table.id == "tamu":
+            tamu = next((t for t in self.data.tamu if str(t.id) == key), None)
+            kasus = next((k for k in self.data.kasus if tamu and k.nomor_register == tamu.nomor_register), None)
+            if kasus is None:
+                self.notify("Tamu ini tidak punya kasus aktif.")
+                return
+            key = str(kasus.id)
+        self.buka_kasus(uuid.UUID(key))
+
+    def buka_kasus(self, kasus_id: uuid.UUID) -> None:
+        from ppa_tui.tui.screens.kasus import KasusScreen
+
+        self.app.push_screen(KasusScreen(self.backend, kasus_id), lambda _: self.action_muat())
+
+    @work(thread=True, group="tulis", exit_on_error=False)
+    def action_catat_keluar(self) -> None:
+        table = self.query_one("#tamu", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        try:
+            self.backend.catat_keluar(uuid.UUID(key))
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, f"Gagal mencatat keluar: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, "Waktu keluar tamu dicatat.")
+        self.action_muat()
+
+    def action_draf(self) -> None:
+        from ppa_tui.tui.screens.dialogs import DaftarDraft
+
+        if not (self.data and self.data.draft):
+            return
+        self.app.push_screen(DaftarDraft(self.data.draft, self.backend.zona), self._lanjutkan_draf)
+
+    def _lanjutkan_draf(self, kunci: str | None) -> None:
+        from ppa_tui.backend import urai_kunci
+
+        if kunci is None:
+            return
+        try:
+            form_id, kasus_id, target_id = urai_kunci(kunci)
+        except ValueError:
+            self.notify("Draf ini rusak dan tidak bisa dibuka.", severity="error")
+            return
+        self.buka_form(form_id, kasus_id, target_id)
+
+    def form_tersimpan(self, hasil: Tersimpan) -> None:
+        self.action_muat()
+        if hasil.form_id == "buku_tamu" and hasil.kasus_id is not None:
+            self.notify(f"Kasus baru {hasil.nomor_register} dibuka; langkah 1 berjalan.")
+            self.buka_kasus(hasil.kasus_id)
+        else:
+            self.notify("Tersimpan.")
+
+    def form_ditutup(self) -> None:
+        self.action_muat()

@@ -1,0 +1,164 @@
+"""One case: its running SOP step, what has been recorded, and keys to record more."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from ppa_tui.tui.screens.launcher import FormLauncher
+from ppa_tui.tui.widgets import StepClock
+
+if TYPE_CHECKING:
+    from ppa_tui.backend import Backend, Tersimpan
+    from ppa_tui.domain.views import KasusDetail
+
+
+class KasusScreen(FormLauncher):
+    """The case file at the desk. Forms open on top; this screen reloads after each."""
+
+    CSS_PATH = "kasus.tcss"
+    BINDINGS = [
+        Binding("p", "form('pelapor')", "Pelapor"),
+        Binding("k", "form('korban')", "+Korban"),
+        Binding("l", "form('pelaku')", "+Pelaku"),
+        Binding("j", "form('kejadian')", "Kejadian"),
+        Binding("s", "form('persetujuan')", "Persetujuan"),
+        Binding("a", "form('asesmen')", "Asesmen"),
+        Binding("r", "form('rencana')", "+Rencana"),
+        Binding("n", "langkah_selesai", "Langkah selesai"),
+        Binding("escape", "kembali", "Kembali"),
+    ]
+
+    @dataclass
+    class Dimuat(Message):
+        detail: KasusDetail | None
+
+    def __init__(self, backend: Backend, kasus_id: uuid.UUID) -> None:
+        super().__init__()
+        self.backend = backend
+        self.kasus_id = kasus_id
+        self.detail: KasusDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Memuat kasus…", id="kepala")
+        yield StepClock(self.backend.clock, id="jam")
+        yield Label("Data kasus (Enter untuk mengubah)", classes="judul")
+        butir = DataTable(id="butir", cursor_type="row", zebra_stripes=True)
+        butir.add_column("Data", key="judul", width=12)
+        butir.add_column("Ringkasan", key="ringkas", width=60)
+        yield butir
+        yield Label("Langkah SOP", classes="judul")
+        langkah = DataTable(id="langkah", cursor_type="row", zebra_stripes=True)
+        langkah.add_column("Langkah", key="label", width=30)
+        langkah.add_column("Status", key="status", width=40)
+        yield langkah
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Kasus"
+        self.query_one("#butir").focus()
+        self.muat()
+
+    @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
+    def muat(self) -> None:
+        try:
+            self.post_message(self.Dimuat(self.backend.detail(self.kasus_id)))
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, f"Kasus tidak bisa dimuat: {exc}",
+                                      severity="error")
+
+    @on(Dimuat)
+    def _dimuat(self, event: Dimuat) -> None:
+        detail = event.detail
+        if detail is None:
+            self.query_one("#kepala", Static).update("Kasus tidak ditemukan.")
+            return
+        self.detail = detail
+        zona = self.backend.zona
+        self.title = f"Kasus {detail.nomor_register}"
+        self.query_one("#kepala", Static).update(Text(
+            f"{detail.nomor_register} · {detail.jalur} · diterima "
+            f"{detail.diterima_at.astimezone(zona):%d-%m-%Y %H:%M}"
+            + ("" if detail.status == "aktif" else f" · {detail.status.replace('_', ' ')}")))
+        clock = self.query_one("#jam", StepClock)
+        clock.kosong = "Semua langkah jalur ini selesai"
+        clock.jam = detail.jam
+        table = self.query_one("#butir", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for b in detail.butir:
+            table.add_row(b.judul, Text(b.ringkas), key=b.kunci)
+        if detail.butir:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        steps = self.query_one("#langkah", DataTable)
+        steps.clear()
+        for s in detail.langkah:
+            steps.add_row(s.label, s.bacaan.teks)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.detail is None:
+            return action == "kembali"
+        if action == "form" and parameters and parameters[0] in {"persetujuan", "asesmen"}:
+            return bool(self.detail.korban) or None
+        if action == "langkah_selesai":
+            return self.detail.jam is not None or None
+        return True
+
+    def action_form(self, form_id: str) -> None:
+        if self.detail is None:
+            return
+        target = None
+        if form_id == "kejadian":
+            target = self.kasus_id
+        elif form_id == "pelapor":
+            target = next((b.target_id for b in self.detail.butir if b.form_id == "pelapor"), None)
+        self.buka_form(form_id, self.kasus_id, target)
+
+    @on(DataTable.RowSelected, "#butir")
+    def _ubah(self, event: DataTable.RowSelected) -> None:
+        if self.detail is None:
+            return
+        butir = next((b for b in self.detail.butir if b.kunci == event.row_key.value), None)
+        if butir is not None:
+            self.buka_form(butir.form_id, self.kasus_id, butir.target_id)
+
+    def action_langkah_selesai(self) -> None:
+        from ppa_tui.tui.screens.dialogs import Konfirmasi
+
+        if self.detail is None or self.detail.jam is None:
+            return
+        label = self.detail.jam.label
+        self.app.push_screen(
+            Konfirmasi(f"Tandai langkah {label} selesai dan mulai langkah berikutnya?",
+                       [("ya", "Ya, selesai"), ("kembali", "Kembali")]),
+            lambda jawab: self._selesaikan() if jawab == "ya" else None,
+        )
+
+    @work(thread=True, group="tulis", exit_on_error=False)
+    def _selesaikan(self) -> None:
+        try:
+            self.backend.selesaikan_langkah(self.kasus_id)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, f"Gagal: {exc}", severity="error")
+            return
+        self.muat()
+
+    def action_kembali(self) -> None:
+        self.dismiss(None)
+
+    def form_tersimpan(self, hasil: Tersimpan) -> None:
+        self.notify("Tersimpan.")
+        self.muat()
+
+    def form_ditutup(self) -> None:
+        self.muat()

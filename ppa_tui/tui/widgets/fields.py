@@ -1,0 +1,70 @@
+"""One widget per field kind of a form spec, and reading its raw value back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+
+if TYPE_CHECKING:
+    from ppa_tui.domain.forms import FieldSpec, Konteks
+
+PLACEHOLDER = {
+    "tanggal": "HH-BB-TTTT",
+    "waktu": "HH-BB-TTTT JJ:MM",
+    "nik": "16 digit",
+    "telepon": "08xx-xxxx-xxxx",
+    "angka": "angka",
+}
+
+
+def widget_id(nama: str) -> str:
+    return f"f-{nama}"
+
+
+def buat_widget(f: FieldSpec, nilai: Any, konteks: Konteks) -> Widget:
+    """The input widget for `f`, showing the raw value `nilai`."""
+    from ppa_tui.domain import forms, referensi
+
+    wid = widget_id(f.nama)
+    if f.jenis == "centang":
+        return Checkbox(f.label, bool(nilai), id=wid, compact=True)
+    if f.jenis == "teks_panjang":
+        area = TextArea(str(nilai or ""), id=wid, soft_wrap=True, tab_behavior="focus",
+                        compact=True)
+        area.show_line_numbers = False
+        return area
+    if f.jenis == "pilihan":
+        options = [(label, kode) for kode, label in forms.pilihan_field(f, konteks)]
+        value = nilai if nilai in {k for _, k in options} else Select.NULL
+        return Select(options, value=value, prompt="— pilih —", id=wid, type_to_search=True,
+                      compact=True)
+    if f.jenis == "pilihan_banyak":
+        chosen = set(nilai or ())
+        return SelectionList[str](
+            *[(label, kode, kode in chosen) for kode, label in forms.pilihan_field(f, konteks)],
+            id=wid, compact=True,
+        )
+    suggester = None
+    if f.jenis == "wilayah":
+        suggester = SuggestFromList([p.label for p in referensi.pilihan("kabkota")],
+                                    case_sensitive=False)
+    return Input(str(nilai or ""), placeholder=PLACEHOLDER.get(f.jenis, f.petunjuk), id=wid,
+                 suggester=suggester, max_length=f.maks or 0, compact=True)
+
+
+def baca_widget(widget: Widget) -> Any:
+    """The raw value a widget holds, as the form engine expects it."""
+    if isinstance(widget, Checkbox):
+        return widget.value
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Select):
+        return "" if widget.value is Select.NULL else widget.value
+    if isinstance(widget, SelectionList):
+        return list(widget.selected)
+    if isinstance(widget, Input):
+        return widget.value
+    raise TypeError(type(widget).__name__)
