@@ -136,9 +136,23 @@ class Backend:
         if draft is not None:
             mentah = {**mentah, **draft.isi}
         judul = spec.judul + (f" · {detail.nomor_register}" if detail else "")
+        jam = detail.jam if detail else None
+        if form_id == "buku_tamu":
+            jam = self._jam_tamu(spec, konteks, mentah)
         return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
-                        dipulihkan=draft is not None, jam=detail.jam if detail else None,
+                        dipulihkan=draft is not None, jam=jam,
                         nomor_register=detail.nomor_register if detail else "")
+
+    def _jam_tamu(self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]) -> JamLangkah:
+        """A complaint's step 1 runs from the guest's arrival, before anything is saved."""
+        from ppa_tui.domain import forms
+        from ppa_tui.domain.kasus import JALUR_PENGADUAN, SOP_PENGADUAN
+        from ppa_tui.domain.sop import load_sop
+        from ppa_tui.domain.views import jam_langkah
+
+        masuk = forms.periksa_form(spec, mentah, konteks).nilai.get("waktu_masuk")
+        pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
+        return jam_langkah(SOP_PENGADUAN, pertama.kode, masuk or konteks.sekarang)
 
     def daftar_draft(self) -> list[DraftTersimpan]:
         from ppa_tui.domain.draft import daftar_draft

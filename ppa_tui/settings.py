@@ -37,6 +37,7 @@ class Settings:
     device_id: str = ""
     zona_waktu: str = "Asia/Jakarta"
     autosave_detik: float = 0.5
+    kursor_kedip: bool = True
     alamat_unit: str = (
         "Kompleks Pemungkiman dan Perumahan Terpadu Pemerintah Provinsi Kepulauan "
         "Bangka Belitung, Jl. Pulau Belitung, Kelurahan Air Itam, Pangkalpinang"
@@ -67,7 +68,13 @@ class Settings:
         if isinstance(settings.data_dir, str):
             settings = replace(settings, data_dir=Path(settings.data_dir))
         if isinstance(settings.autosave_detik, str):
-            settings = replace(settings, autosave_detik=float(settings.autosave_detik))
+            try:
+                settings = replace(settings, autosave_detik=float(settings.autosave_detik))
+            except ValueError:
+                settings = replace(settings, autosave_detik=0.5)
+        if isinstance(settings.kursor_kedip, str):
+            settings = replace(settings, kursor_kedip=settings.kursor_kedip.lower()
+                               not in {"0", "false", "tidak", "no"})
         if not settings.petugas:
             settings = replace(settings, petugas=_login_name())
         return settings

@@ -39,6 +39,7 @@ class FieldSpec:
     tampil_jika: tuple[str, bool, str] | None = None  # (field, equal?, value)
     tidak_setelah: str = ""
     maks: int = 0
+    masa_depan: bool = False  # a date that may lie ahead (a deadline, e.g. tenggat)
 
     @property
     def dinamis(self) -> bool:
@@ -193,7 +194,8 @@ def _bersihkan(f: FieldSpec, raw: Any, k: Konteks) -> Any:  # noqa: PLR0911
         return validasi.periksa_nik(text, hari_ini=k.hari_ini).nik
     if f.jenis == "tanggal":
         value = validasi.parse_tanggal(text)
-        validasi.tidak_di_masa_depan(value, k.hari_ini)
+        if not f.masa_depan:
+            validasi.tidak_di_masa_depan(value, k.hari_ini)
         return value
     if f.jenis == "waktu":
         local = validasi.parse_waktu(text, hari_ini=k.hari_ini)

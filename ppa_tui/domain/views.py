@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from ppa_tui.domain import referensi
-from ppa_tui.domain.clock import BacaanJam, baca_jam
+from ppa_tui.domain.clock import BacaanJam, baca_jam, deadline_of
 from ppa_tui.domain.draft import DraftTersimpan, daftar_draft
 from ppa_tui.domain.models import (
     Asesmen,
@@ -44,8 +44,16 @@ class JamLangkah:
 
 
 def jam_dari(row: LangkahKasus) -> JamLangkah:
-    sop = load_sop(row.sop_kode)
-    return JamLangkah(sop.label_langkah(row.langkah_kode), row.started_at, row.deadline_at,
+    return jam_langkah(row.sop_kode, row.langkah_kode, row.started_at, row.deadline_at)
+
+
+def jam_langkah(sop_kode: str, langkah_kode: str, started_at: datetime,
+                deadline_at: datetime | None = None) -> JamLangkah:
+    """The clock of a step; the deadline defaults to the SOP's limit from `started_at`."""
+    sop = load_sop(sop_kode)
+    if deadline_at is None:
+        deadline_at = deadline_of(started_at, sop.langkah_by_kode(langkah_kode).batas)
+    return JamLangkah(sop.label_langkah(langkah_kode), started_at, deadline_at,
                       sop.peringatan_rasio)
 
 

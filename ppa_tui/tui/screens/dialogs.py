@@ -21,7 +21,11 @@ class Konfirmasi(ModalScreen[str | None]):
     """Ask before anything destructive or surprising; Esc answers "kembali" (None)."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "batal", "Kembali")]
+    BINDINGS = [
+        Binding("escape", "batal", "Kembali"),
+        Binding("left", "app.focus_previous", "Sebelumnya", show=False),
+        Binding("right", "app.focus_next", "Berikutnya", show=False),
+    ]
 
     def __init__(self, pertanyaan: str, pilihan: list[tuple[str, str]]) -> None:
         super().__init__()

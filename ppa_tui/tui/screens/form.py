@@ -60,6 +60,7 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._siap_mendengar = False
         self._draft_terbaru: dict[str, Any] = {}
         self._draft_lock = threading.Lock()
+        self._draft_selesai = False
 
     # ---- layout -------------------------------------------------------------------
 
@@ -68,8 +69,6 @@ class FormScreen(Screen["Tersimpan | None"]):
         if self.siap.kasus_id is not None or self.siap.spec.id == "buku_tamu":
             clock = StepClock(self.backend.clock, id="jam")
             clock.jam = self.siap.jam
-            if self.siap.spec.id == "buku_tamu":
-                clock.kosong = "Pengaduan: langkah 1/9 mulai dari waktu masuk tamu"
             yield clock
         with VerticalScroll(id="isian"):
             for bagian in self.siap.spec.bagian:
@@ -89,6 +88,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         self.sub_title = "Ctrl+S simpan · Esc tutup (draf tetap tersimpan)"
         self._atur_tampil()
         self._tampilkan(self._validasi(), semua=False)
+        if not self.backend.settings.kursor_kedip:
+            for widget in self.query("Input, TextArea"):
+                widget.cursor_blink = False
         self.query_one(f"#{widget_id(self.siap.spec.fields[0].nama)}").focus()
         if self.siap.dipulihkan:
             self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
@@ -152,7 +154,11 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._peringatan_diterima = None
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(self.backend.settings.autosave_detik, self.simpan_draft)
+        jeda = self.backend.settings.autosave_detik
+        if jeda <= 0:
+            self.simpan_draft()  # no debounce: every change is written
+        else:
+            self._timer = self.set_timer(jeda, self.simpan_draft)
 
     def simpan_draft(self) -> None:
         """Persist what is on screen now (debounced; also called before closing)."""
@@ -171,6 +177,8 @@ class FormScreen(Screen["Tersimpan | None"]):
 
         def tulis() -> None:
             with self._draft_lock:
+                if self._draft_selesai:
+                    return  # saved or discarded meanwhile: never resurrect the draft
                 isi = self._draft_terbaru
                 try:
                     backend.simpan_draft(siap.kunci, siap.spec.id, siap.judul, isi)
@@ -203,7 +211,13 @@ class FormScreen(Screen["Tersimpan | None"]):
 
     @work(thread=True, exclusive=True, group="simpan", exit_on_error=False)
     def _simpan(self, nilai: dict[str, Any]) -> Tersimpan:
-        return self.backend.simpan(self.siap, nilai)
+        with self._draft_lock:
+            self._draft_selesai = True
+            try:
+                return self.backend.simpan(self.siap, nilai)
+            except BaseException:
+                self._draft_selesai = False  # not saved: keep autosaving the draft
+                raise
 
     @on(Worker.StateChanged)
     def _worker_selesai(self, event: Worker.StateChanged) -> None:
@@ -241,7 +255,9 @@ class FormScreen(Screen["Tersimpan | None"]):
             pilih,
         )
 
-    @work(thread=True, exclusive=True, group="draft", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="buang", exit_on_error=False)
     def _buang_lalu_tutup(self) -> None:
-        self.backend.hapus_draft(self.siap.kunci)
+        with self._draft_lock:
+            self._draft_selesai = True
+            self.backend.hapus_draft(self.siap.kunci)
         self.app.call_from_thread(self.dismiss, None)

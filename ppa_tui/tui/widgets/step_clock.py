@@ -52,4 +52,4 @@ class StepClock(Static):
         bacaan = jam.baca(self.clock.now())
         self.set_classes({StatusJam.PERINGATAN: "-peringatan",
                           StatusJam.TERLAMBAT: "-terlambat"}.get(bacaan.status, ""))
-        self.update(f"⏱ {jam.label} · {bacaan.teks}")
+        self.update(f"» {jam.label} · {bacaan.teks}")

@@ -1,0 +1,173 @@
+"""What the officer sees when input is wrong, when she leaves a form, and when the
+app dies mid-form."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session, create_engine, select
+from textual.widgets import Input, Static
+
+from ppa_tui.domain.models import BukuTamu, Draft, Pihak
+from ppa_tui.tui.screens.dialogs import DaftarDraft, Konfirmasi
+from ppa_tui.tui.screens.form import FormScreen
+from ppa_tui.tui.screens.kasus import KasusScreen
+from tests.tui.conftest import buka, ketik, pilih, settle, simpan, tunggu
+
+
+def _pesan(app, nama: str) -> str:
+    return str(app.screen.query_one(f"#pesan-{nama}", Static).render())
+
+
+def _rows(settings, model):
+    engine = create_engine(settings.url)
+    with Session(engine) as s:
+        rows = s.exec(select(model)).all()
+    engine.dispose()
+    return rows
+
+
+async def _kasus_baru(pilot) -> None:
+    await buka(pilot, "t")
+    await ketik(pilot, "Rosmawati")
+    await simpan(pilot)
+    assert isinstance(pilot.app.screen, KasusScreen)
+
+
+async def test_bad_input_shows_indonesian_messages_and_keeps_what_was_typed(make_app, settings) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _kasus_baru(pilot)
+        await buka(pilot, "k")
+        await ketik(pilot, "Ani")
+        await pilot.press("tab", "tab")
+        await ketik(pilot, "31-02-2014")  # no such date
+        await pilot.press("tab", "tab")
+        await ketik(pilot, "19710152031400")  # 14 digits
+        await pilot.press("tab")
+        await ketik(pilot, "12345")  # not a phone number
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)  # not saved, not closed
+        assert "NIK harus 16 digit (sekarang 14)" in _pesan(app, "nik")
+        assert _pesan(app, "tanggal_lahir").startswith("✗")
+        assert _pesan(app, "telepon").startswith("✗")
+        assert app.focused is app.screen.query_one("#f-tanggal_lahir")  # first error
+        assert app.screen.query_one("#f-nama", Input).value == "Ani"
+        assert app.screen.query_one("#f-nik", Input).value == "19710152031400"
+    assert [p for p in _rows(settings, Pihak) if p.peran == "korban"] == []
+
+
+async def test_nik_mismatch_is_a_warning_the_officer_can_confirm_past(make_app, settings) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _kasus_baru(pilot)
+        await buka(pilot, "k")
+        await ketik(pilot, "Ani")
+        await pilot.press("tab")
+        await pilih(pilot, "Per")
+        await pilot.press("tab")
+        await ketik(pilot, "12-03-2013")  # the card says 2014
+        await pilot.press("tab", "tab")
+        await ketik(pilot, "1971015203140001")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert _pesan(app, "nik").startswith("!")
+        assert "Ctrl+S sekali lagi" in str(app.screen.query_one("#status", Static).render())
+        await simpan(pilot)
+    korban = next(p for p in _rows(settings, Pihak) if p.peran == "korban")
+    assert korban.nik == "1971015203140001"
+    assert korban.nik_peringatan  # the officer's override is on record
+
+
+async def test_killed_mid_form_the_next_start_offers_every_field_back(make_app, settings) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Siti [Aminah]")
+        await pilot.press("tab", "tab")
+        await pilih(pilot, "KTP")
+        await pilot.press("tab")
+        await ketik(pilot, "1971015203850002")
+        await settle(pilot)  # the autosave after the last keystroke
+    # The app is gone without Ctrl+S (as if the laptop died); nothing was saved...
+    assert _rows(settings, BukuTamu) == []
+    assert len(_rows(settings, Draft)) == 1
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu(pilot, lambda: isinstance(app.screen, DaftarDraft), "tawaran draf")
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormScreen), "formulir")
+        await settle(pilot)
+        form = app.screen
+        assert form.query_one("#f-nama", Input).value == "Siti [Aminah]"
+        assert form.mentah()["jenis_identitas"] == "ktp"
+        assert form.query_one("#f-nomor_identitas", Input).value == "1971015203850002"
+        await simpan(pilot)
+    tamu = _rows(settings, BukuTamu)
+    assert [t.nama for t in tamu] == ["Siti [Aminah]"]
+    assert _rows(settings, Draft) == []  # saved: the draft is gone
+
+
+async def test_escape_asks_first_and_can_discard(make_app, settings) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Tamu keliru")
+        await settle(pilot)
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await pilot.press("escape")  # "Kembali": back to the form, nothing lost
+        await tunggu(pilot, lambda: isinstance(app.screen, FormScreen))
+        assert app.screen.query_one("#f-nama", Input).value == "Tamu keliru"
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi))
+        await pilot.press("right", "enter")  # "Buang isian"
+        await tunggu(pilot, lambda: not isinstance(app.screen, (FormScreen, Konfirmasi)))
+        await settle(pilot)
+    assert _rows(settings, Draft) == []
+    assert _rows(settings, BukuTamu) == []
+
+
+async def test_countdown_after_restart_comes_from_the_stored_start(make_app, settings, tui_clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _kasus_baru(pilot)
+    tui_clock.advance(timedelta(minutes=4))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#kasus")
+        assert str(table.get_cell_at((0, 3))) == "6:00 lagi"
+        tui_clock.advance(timedelta(minutes=5))  # 1 minute left: warning
+        app.screen._tick()
+        assert table.get_cell_at((0, 3)).style == "bold yellow"
+        tui_clock.advance(timedelta(minutes=2))
+        app.screen._tick()
+        assert str(table.get_cell_at((0, 3))).startswith("terlambat 1:00")
+
+
+async def test_guest_time_out_is_stamped_from_home(make_app, settings, tui_clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Pak Rahman")
+        await pilot.press("tab")
+        await pilih(pilot, "Kons")
+        await simpan(pilot)
+        tui_clock.advance(timedelta(minutes=25))
+        await pilot.press("shift+tab")  # to the buku tamu table
+        await pilot.press("k")
+        await settle(pilot)
+        assert str(app.screen.query_one("#tamu").get_cell_at((0, 3))) == "09:25"
+    tamu = _rows(settings, BukuTamu)[0]
+    assert tamu.keperluan == "konsultasi" and tamu.kasus_id is None
+    assert tamu.waktu_keluar - tamu.waktu_masuk == timedelta(minutes=25)
