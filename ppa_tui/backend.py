@@ -130,6 +130,8 @@ class Backend:
         if form_id in {"persetujuan", "asesmen"} and not mentah.get("korban_id") and detail:
             if len(detail.korban) == 1:
                 mentah["korban_id"] = detail.korban[0][0]
+            if form_id == "persetujuan" and mentah.get("korban_id") in detail.korban_anak:
+                mentah["pemberi"] = "orang_tua_wali"  # a child consents through her guardian
         kunci = kunci_draft(form_id, kasus_id, target_id)
         with self.database.session() as s:
             draft = ambil_draft(s, kunci)

@@ -81,7 +81,7 @@ class FormScreen(Screen["Tersimpan | None"]):
                             yield buat_widget(f, self.siap.mentah.get(f.nama), self.siap.konteks)
                         yield Static("", classes="pesan", id=f"pesan-{f.nama}")
         yield Static("", id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.siap.judul

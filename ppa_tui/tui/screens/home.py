@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ppa_tui.tui.screens.launcher import FormLauncher
+from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan
@@ -26,7 +27,6 @@ class HomeScreen(FormLauncher):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("t", "tamu_baru", "Tamu baru"),
-        Binding("enter", "buka", "Buka kasus", show=True),
         Binding("k", "catat_keluar", "Catat keluar"),
         Binding("d", "draf", "Draf"),
         Binding("f5", "muat", "Muat ulang", show=False),
@@ -51,7 +51,7 @@ class HomeScreen(FormLauncher):
         yield Header()
         yield Static("Membuka basis data…", id="ringkas")
         yield Label("Buku tamu hari ini", classes="judul")
-        tamu = DataTable(id="tamu", cursor_type="row", zebra_stripes=True)
+        tamu = Tabel(id="tamu")
         tamu.add_column("Masuk", key="masuk", width=5)
         tamu.add_column("Nama", key="nama", width=24)
         tamu.add_column("Keperluan", key="keperluan", width=10)
@@ -59,13 +59,13 @@ class HomeScreen(FormLauncher):
         tamu.add_column("Kasus", key="kasus", width=13)
         yield tamu
         yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
-        kasus = DataTable(id="kasus", cursor_type="row", zebra_stripes=True)
+        kasus = Tabel(id="kasus")
         kasus.add_column("Nomor", key="nomor", width=13)
-        kasus.add_column("Korban", key="korban", width=18)
-        kasus.add_column("Langkah", key="langkah", width=20)
-        kasus.add_column("Sisa", key="sisa", width=14)
+        kasus.add_column("Korban", key="korban", width=16)
+        kasus.add_column("Langkah", key="langkah", width=22)
+        kasus.add_column("Sisa", key="sisa", width=16)
         yield kasus
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
@@ -148,11 +148,6 @@ class HomeScreen(FormLauncher):
 
     def action_tamu_baru(self) -> None:
         self.buka_form("buku_tamu")
-
-    def action_buka(self) -> None:
-        table = self.focused
-        if isinstance(table, DataTable) and table.row_count:
-            self._buka_baris(table, table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     @on(DataTable.RowSelected)
     def _baris_dipilih(self, event: DataTable.RowSelected) -> None:

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ppa_tui.tui.screens.launcher import FormLauncher
+from ppa_tui.tui.widgets.tabel import Tabel
 from ppa_tui.tui.widgets import StepClock
 
 if TYPE_CHECKING:
@@ -26,14 +27,14 @@ class KasusScreen(FormLauncher):
 
     CSS_PATH = "kasus.tcss"
     BINDINGS = [
-        Binding("p", "form('pelapor')", "Pelapor"),
-        Binding("k", "form('korban')", "+Korban"),
-        Binding("l", "form('pelaku')", "+Pelaku"),
-        Binding("j", "form('kejadian')", "Kejadian"),
-        Binding("s", "form('persetujuan')", "Persetujuan"),
-        Binding("a", "form('asesmen')", "Asesmen"),
-        Binding("r", "form('rencana')", "+Rencana"),
         Binding("n", "langkah_selesai", "Langkah selesai"),
+        Binding("p", "form('pelapor')", "Pelapor", show=False),
+        Binding("k", "form('korban')", "+Korban", show=False),
+        Binding("l", "form('pelaku')", "+Pelaku", show=False),
+        Binding("j", "form('kejadian')", "Kejadian", show=False),
+        Binding("s", "form('persetujuan')", "Persetujuan", show=False),
+        Binding("a", "form('asesmen')", "Asesmen", show=False),
+        Binding("r", "form('rencana')", "+Rencana", show=False),
         Binding("escape", "kembali", "Kembali"),
     ]
 
@@ -51,17 +52,29 @@ class KasusScreen(FormLauncher):
         yield Header()
         yield Static("Memuat kasus…", id="kepala")
         yield StepClock(self.backend.clock, id="jam")
-        yield Label("Data kasus (Enter untuk mengubah)", classes="judul")
-        butir = DataTable(id="butir", cursor_type="row", zebra_stripes=True)
+        yield Label("Data kasus (Enter: buka untuk mengisi/mengubah)", classes="judul")
+        yield Static(self._legenda(), id="legenda")
+        butir = Tabel(id="butir")
         butir.add_column("Data", key="judul", width=12)
         butir.add_column("Ringkasan", key="ringkas", width=60)
         yield butir
         yield Label("Langkah SOP", classes="judul")
-        langkah = DataTable(id="langkah", cursor_type="row", zebra_stripes=True)
+        langkah = Tabel(id="langkah")
         langkah.add_column("Langkah", key="label", width=30)
         langkah.add_column("Status", key="status", width=40)
         yield langkah
-        yield Footer()
+        yield Footer(compact=True)
+
+    def _legenda(self) -> Text:
+        """Every form key on one line (the Footer, at 80 columns, keeps the rest)."""
+        legenda = Text()
+        for b in self.BINDINGS:
+            if isinstance(b, Binding) and b.action.startswith("form("):
+                if legenda:
+                    legenda.append("  ")
+                legenda.append(b.key, style="bold")
+                legenda.append(f" {b.description.lstrip('+').lower()}")
+        return legenda
 
     def on_mount(self) -> None:
         self.title = "Kasus"
