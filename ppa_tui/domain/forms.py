@@ -218,12 +218,26 @@ def _bersihkan(f: FieldSpec, raw: Any, k: Konteks) -> Any:  # noqa: PLR0911
     return text
 
 
+def nama_pendek(label: str) -> str:
+    """"Kab. Bangka Barat" → "Bangka Barat": what officers type."""
+    for awalan in ("Kab. ", "Kabupaten ", "Kota "):
+        if label.startswith(awalan):
+            return label[len(awalan):]
+    return label
+
+
+def saran_wilayah() -> list[str]:
+    """Suggestions for a kab/kota field: the short names first, then the full ones."""
+    kabkota = referensi.pilihan("kabkota")
+    return [nama_pendek(p.label) for p in kabkota] + [p.label for p in kabkota]
+
+
 def cari_wilayah(text: str) -> str:
     """A kab/kota typed as its code ("19.71", "1971") or its name ("Pangkalpinang")."""
     lowered = text.strip().lower()
     kabkota = referensi.pilihan("kabkota")
     for p in kabkota:
-        if lowered in {p.kode, p.kode.replace(".", ""), p.label.lower()}:
+        if lowered in {p.kode, p.kode.replace(".", ""), p.label.lower(), nama_pendek(p.label).lower()}:
             return p.kode
     cocok = [p.kode for p in kabkota if lowered in p.label.lower()]
     if len(cocok) == 1:  # "Pangkalpinang" → Kota Pangkalpinang; "Bangka" is ambiguous

@@ -139,9 +139,11 @@ def test_cari_wilayah_rejects_unknown_place_in_indonesian(clock: FixedClock) -> 
     assert hasil.galat == {"kabkota_kode": "Kab/kota tidak dikenal: tulis nama atau kode (19.71)"}
 
 
-def test_ambiguous_name_is_not_guessed() -> None:
+def test_short_names_are_exact_and_ambiguous_parts_are_not_guessed() -> None:
+    assert cari_wilayah("Bangka") == "19.01"  # the kabupaten's own short name
+    assert cari_wilayah("bangka barat") == "19.05"
     with pytest.raises(Invalid):
-        cari_wilayah("Bangka")  # Bangka, Bangka Barat, Bangka Selatan, Bangka Tengah
+        cari_wilayah("Bang")  # Bangka, Bangka Barat, Bangka Selatan, Bangka Tengah
 
 
 # ---- NIK --------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ def widget_id(nama: str) -> str:
 
 def buat_widget(f: FieldSpec, nilai: Any, konteks: Konteks) -> Widget:
     """The input widget for `f`, showing the raw value `nilai`."""
-    from ppa_tui.domain import forms, referensi
+    from ppa_tui.domain import forms
 
     wid = widget_id(f.nama)
     if f.jenis == "centang":
@@ -49,8 +49,7 @@ def buat_widget(f: FieldSpec, nilai: Any, konteks: Konteks) -> Widget:
         )
     suggester = None
     if f.jenis == "wilayah":
-        suggester = SuggestFromList([p.label for p in referensi.pilihan("kabkota")],
-                                    case_sensitive=False)
+        suggester = SuggestFromList(forms.saran_wilayah(), case_sensitive=False)
     return Input(str(nilai or ""), placeholder=PLACEHOLDER.get(f.jenis, f.petunjuk), id=wid,
                  suggester=suggester, max_length=f.maks or 0, compact=True)
 
