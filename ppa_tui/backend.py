@@ -88,8 +88,10 @@ class Backend:
             return self._database
 
     def close(self) -> None:
-        if self._database is not None:
-            self._database.close()
+        with self._lock:
+            if self._database is not None:
+                self._database.close()
+                self._database = None
 
     # ---- reads --------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -49,8 +51,9 @@ def init(ctx: typer.Context) -> None:
     from ppa_tui.store.database import Database
 
     settings: Settings = ctx.obj
-    database = Database.open(settings.url, settings.device_id)
-    database.close()
+    with _pesan_gagal():
+        database = Database.open(settings.url, settings.device_id)
+        database.close()
     typer.echo(f"Basis data siap: {_safe_url(settings.url)}")
 
 
@@ -66,13 +69,24 @@ def demo(
     from ppa_tui.store.demo import isi_demo
 
     settings: Settings = ctx.obj
-    database = Database.open(settings.url, settings.device_id)
-    try:
-        with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
-            made = isi_demo(database, cases, SystemClock(), seed=seed, progress=bar.update)
-    finally:
-        database.close()
+    with _pesan_gagal():
+        database = Database.open(settings.url, settings.device_id)
+        try:
+            with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
+                made = isi_demo(database, cases, SystemClock(), seed=seed, progress=bar.update)
+        finally:
+            database.close()
     typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")
+
+
+@contextmanager
+def _pesan_gagal() -> Iterator[None]:
+    """A bad URL or an unreachable server is a sentence and exit code 1, not a traceback."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001
+        typer.echo(f"Gagal membuka basis data: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 def _safe_url(url: str) -> str:

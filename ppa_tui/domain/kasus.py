@@ -144,13 +144,24 @@ def _salin_pelapor_ke_korban(session: Session, pelapor: Pihak) -> None:
     session.add(korban)
 
 
+class AturanDilanggar(ValueError):
+    """A rule of the SOP or the law would be broken; the message is for the officer."""
+
+
 def simpan_persetujuan(
     session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
     persetujuan_id: uuid.UUID | None = None,
 ) -> Persetujuan:
+    """Record informed consent. A child never consents alone (UU Perlindungan Anak):
+    checked here too, not only by the form, so no caller can skip it."""
     ambil_kasus(session, kasus_id)
     row = _satu(session, Persetujuan, persetujuan_id, kasus_id) or Persetujuan(kasus_id=kasus_id)
     terapkan(row, _uuid_fields(nilai, "korban_id"))
+    korban = session.get(Pihak, row.korban_id) if row.korban_id else None
+    if korban is not None and korban.kasus_id != kasus_id:
+        raise TidakDitemukan(f"korban {row.korban_id}")
+    if korban is not None and korban.anak and row.pemberi == "korban":
+        raise AturanDilanggar("Korban anak: persetujuan oleh orang tua/wali")
     session.add(row)
     return row
 

@@ -50,11 +50,15 @@ def jam_dari(row: LangkahKasus) -> JamLangkah:
 def jam_langkah(sop_kode: str, langkah_kode: str, started_at: datetime,
                 deadline_at: datetime | None = None) -> JamLangkah:
     """The clock of a step; the deadline defaults to the SOP's limit from `started_at`."""
-    sop = load_sop(sop_kode)
-    if deadline_at is None:
-        deadline_at = deadline_of(started_at, sop.langkah_by_kode(langkah_kode).batas)
-    return JamLangkah(sop.label_langkah(langkah_kode), started_at, deadline_at,
-                      sop.peringatan_rasio)
+    try:
+        sop = load_sop(sop_kode)
+        label = sop.label_langkah(langkah_kode)
+        if deadline_at is None:
+            deadline_at = deadline_of(started_at, sop.langkah_by_kode(langkah_kode).batas)
+        rasio = sop.peringatan_rasio
+    except KeyError:  # a step from another version of the SOP data: shown, not fatal
+        label, rasio = f"{sop_kode} {langkah_kode}", 0.25
+    return JamLangkah(label, started_at, deadline_at, rasio)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from ppa_tui.domain.clock import FixedClock, StatusJam, format_sisa
 from ppa_tui.domain.draft import ambil_draft, daftar_draft, hapus_draft, simpan_draft
 from ppa_tui.domain.forms import HasilValidasi, Konteks, bawaan, load_form, periksa_form
 from ppa_tui.domain.kasus import (
+    AturanDilanggar,
     TidakDitemukan,
     buka_kasus,
     simpan_asesmen,
@@ -540,6 +541,17 @@ def test_child_cannot_consent_alone(db: Database, clock: FixedClock) -> None:
     butir = next(b for b in d.butir if b.form_id == "persetujuan")
     assert butir.target_id == row.id
     assert butir.ringkas == "oleh wali: kesehatan, hukum"
+
+
+def test_service_refuses_a_child_consenting_alone_whoever_calls_it(
+    db: Database, clock: FixedClock
+) -> None:
+    kasus = buka(db, clock)
+    putri = _korban_anak(db, kasus, clock)
+    with pytest.raises(AturanDilanggar, match="orang tua/wali"), db.session() as s:
+        simpan_persetujuan(s, kasus.id, {"korban_id": putri.id, "pemberi": "korban"})
+    with db.session() as s:
+        assert s.exec(select(Persetujuan)).all() == []
 
 
 def test_adult_korban_consents_herself(db: Database, clock: FixedClock) -> None:
