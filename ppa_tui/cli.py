@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -96,4 +97,24 @@ def _safe_url(url: str) -> str:
 
 
 def main() -> None:
-    cli()
+    """Entry point. Plain `ppa [--db URL]` opens the app without loading Typer: Typer
+    imports pydantic (~120 ms) on the path to the first frame (bench/startup.py)."""
+    url = _hanya_tui(sys.argv[1:])
+    if url is None:
+        cli()
+        return
+    from ppa_tui.tui.app import build_app
+
+    build_app(Settings.load(database_url=url).with_device_id()).run()
+
+
+def _hanya_tui(args: list[str]) -> str | None:
+    """The database URL when the arguments only ask to open the app ("" for the
+    default); None when Typer must handle them (a subcommand, --help, --version)."""
+    if not args:
+        return ""
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > 5:
+        return args[0][5:]
+    return None

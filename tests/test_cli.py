@@ -45,3 +45,13 @@ def test_unreachable_database_is_a_message_not_a_traceback() -> None:
     assert result.exit_code == 1
     assert "Gagal membuka basis data" in result.output
     assert "Traceback" not in result.output
+
+
+def test_plain_ppa_opens_the_app_without_typer() -> None:
+    from ppa_tui.cli import _hanya_tui
+
+    assert _hanya_tui([]) == ""
+    assert _hanya_tui(["--db", "sqlite:///x.db"]) == "sqlite:///x.db"
+    assert _hanya_tui(["--db=sqlite:///x.db"]) == "sqlite:///x.db"
+    for args in (["init"], ["--help"], ["--version"], ["--db", "u", "demo"], ["--db"]):
+        assert _hanya_tui(args) is None, args

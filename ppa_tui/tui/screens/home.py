@@ -71,7 +71,7 @@ class HomeScreen(FormLauncher):
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
         self.sub_title = f"Petugas: {self.backend.settings.petugas}"
         self.query_one("#kasus", DataTable).focus()
-        self.action_muat()
+        self.call_after_refresh(self.action_muat)  # the first frame before the database
         self.set_interval(1.0, self._tick)
 
     # ---- loading ------------------------------------------------------------------

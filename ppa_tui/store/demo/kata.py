@@ -1,0 +1,119 @@
+"""Built-in word lists and weights for the demo data: names common in Bangka
+Belitung, places, and who tends to harm whom (weights, not statistics)."""
+
+from __future__ import annotations
+
+# ---- built-in word lists ------------------------------------------------------------
+
+_P_DEPAN = (
+    "Siti", "Nur", "Dewi", "Sri", "Putri", "Rina", "Yuli", "Indah", "Fitri", "Ayu",
+    "Wulan", "Rahma", "Dian", "Eka", "Dwi", "Tri", "Nurul", "Rosita", "Aulia", "Anisa",
+    "Maya", "Mega", "Novi", "Desi", "Lia", "Intan", "Yanti", "Rini", "Susi", "Fatimah",
+)
+_P_BELAKANG = (
+    "Aminah", "Aisyah", "Rahmawati", "Lestari", "Handayani", "Wahyuni", "Kartika",
+    "Maharani", "Anggraini", "Safitri", "Purnamasari", "Oktaviani", "Nurjanah", "Marlina",
+    "Susanti", "Yulianti", "Ramadhani", "Fadilah", "Khairunnisa", "Nabila", "Azzahra",
+    "Salsabila", "Halimah", "Maimunah", "Rohana", "Zubaidah", "Agustina", "Febriani",
+)
+_P_TIONGHOA = (
+    "Meiliana", "Lily", "Lina", "Susan", "Vivian", "Cindy", "Yenny", "Fenny", "Merry",
+    "Siska", "Lani", "Melinda", "Stefani", "Jessica", "Mei Lan", "Siu Lan", "Kim Hoa",
+    "Mei Fung", "Lie Hoa",
+)
+_L_DEPAN = (
+    "Ahmad", "Muhammad", "Rizki", "Andi", "Budi", "Agus", "Hendra", "Rudi", "Dedi",
+    "Firman", "Yusuf", "Ilham", "Fajar", "Bayu", "Rahmat", "Syahrul", "Zulkifli", "Hasan",
+    "Usman", "Sulaiman", "Ismail", "Amir", "Harun", "Ridwan", "Erwin", "Irwan", "Joni",
+    "Roni", "Supri", "Hamdan", "Jamal", "Arif", "Doni", "Wahyu",
+)
+_L_BELAKANG = (
+    "Saputra", "Pratama", "Hidayat", "Kurniawan", "Setiawan", "Syahputra", "Ramadhan",
+    "Hakim", "Firdaus", "Maulana", "Gunawan", "Nugroho", "Santoso", "Effendi", "Rahman",
+    "Fauzi", "Hamzah", "Irawan", "Permana", "Sudirman",
+)
+_L_TIONGHOA = (
+    "Akiong", "Ahin", "Acong", "Afuk", "Apin", "Ahmin", "Hendrik", "Johan", "Hengky",
+    "Suhendi", "Budiman", "Andreas", "Stefanus", "Yohanes", "Kevin", "Willy", "Fat Khiong",
+    "Kim Liong", "Ket Sin",
+)
+_MARGA = (  # Hakka clan names common in Bangka
+    "Bong", "Lim", "Tjhin", "Phang", "Liong", "Chong", "Tjong", "Fung", "Liu", "Ng",
+    "Kho", "Lo",
+)
+_MARGA_INDONESIA = ("Halim", "Wijaya", "Gunawan", "Susanto", "Salim", "Tanoto", "Santoso")
+
+_PETUGAS = (
+    "Rina Marlina", "Dewi Anggraini", "Hendra Saputra", "Fitri Handayani",
+    "Meiliana Halim", "Yulianti", "Ridwan Hakim",
+)
+
+# kab/kota (Kemendagri code) → weight, and its kelurahan/desa for addresses
+_KABKOTA: dict[str, tuple[int, tuple[str, ...]]] = {
+    "19.71": (30, ("Kel. Bukit Besar", "Kel. Gedung Nasional", "Kel. Batin Tikal",
+                   "Kel. Gabek", "Kel. Bacang", "Kel. Air Itam", "Kel. Pasir Putih",
+                   "Kel. Rejosari", "Kel. Semabung Lama", "Kel. Opas Indah",
+                   "Kel. Kacang Pedang", "Kel. Selindung", "Kel. Tua Tunu",
+                   "Kel. Bukit Intan", "Kel. Taman Bunga")),
+    "19.01": (20, ("Kel. Sungailiat", "Kel. Parit Padang", "Kel. Sri Menanti",
+                   "Kel. Kuday", "Desa Riau Silip", "Desa Pemali", "Desa Merawang",
+                   "Desa Baturusa", "Desa Mendo", "Desa Puding Besar", "Desa Bakam",
+                   "Kel. Belinyu")),
+    "19.04": (14, ("Kel. Koba", "Desa Pangkalan Baru", "Desa Namang", "Desa Simpang Katis",
+                   "Kel. Sungai Selan", "Desa Lubuk Besar", "Desa Benteng", "Desa Air Mesu")),
+    "19.03": (10, ("Kel. Toboali", "Desa Tanjung Ketapang", "Desa Air Gegas", "Desa Payung",
+                   "Desa Simpang Rimba", "Desa Tukak", "Desa Sadai", "Desa Pongok")),
+    "19.05": (10, ("Kel. Muntok", "Desa Jebus", "Desa Kelapa", "Desa Tempilang",
+                   "Desa Simpang Teritip", "Desa Parittiga", "Desa Sungai Daeng")),
+    "19.02": (10, ("Kel. Tanjung Pendam", "Kel. Pangkal Lalang", "Desa Air Saga",
+                   "Desa Paal Satu", "Desa Membalong", "Desa Badau", "Desa Sijuk",
+                   "Desa Selat Nasik")),
+    "19.06": (6, ("Kel. Manggar", "Desa Gantung", "Desa Kelapa Kampit", "Desa Dendang",
+                  "Desa Simpang Pesak", "Desa Damar", "Desa Simpang Renggiang")),
+}
+_JALAN = (
+    "Jl. Jenderal Sudirman", "Jl. Soekarno-Hatta", "Jl. Depati Amir", "Jl. Ahmad Yani",
+    "Jl. Masjid Jamik", "Jl. Kampung Bintang", "Jl. Solihin GP", "Jl. Pahlawan 12",
+    "Jl. Sungai Selan", "Jl. Raya Mentok", "Jl. Raya Koba", "Jl. Pramuka", "Jl. Kenanga",
+    "Jl. Melati", "Jl. Anggrek", "Jl. Air Mawar", "Jl. Bukit Merapin", "Jl. Kejaksaan",
+)
+_POLISI = ("Polda Kep. Babel", "Polresta Pangkalpinang", "Polres Bangka",
+           "Polres Bangka Tengah", "Polres Bangka Selatan", "Polres Bangka Barat",
+           "Polres Belitung", "Polres Belitung Timur")
+_HP = ("811", "812", "813", "821", "822", "823", "852", "853", "814", "815", "816", "855",
+       "856", "857", "858", "817", "818", "819", "859", "877", "878", "831", "838", "895",
+       "896", "897", "898", "899", "881", "882")
+
+_HUB_ANAK = {  # hubungan_pelaku → weight, for a korban under 18
+    "ayah_kandung": 10, "ayah_tiri": 10, "paman_bibi": 8, "kakek_nenek": 4,
+    "saudara_kandung": 3, "sepupu": 3, "keluarga_lain": 3, "tetangga": 14, "pacar": 12,
+    "teman": 10, "guru": 5, "ibu_kandung": 4, "ibu_tiri": 2, "lainnya": 6,
+    "tidak_diketahui": 4,
+}
+_HUB_DEWASA = {
+    "suami": 45, "mantan_pacar": 6, "pacar": 8, "rekan_kerja": 4, "majikan": 4,
+    "tetangga": 8, "teman": 5, "keluarga_lain": 4, "ayah_tiri": 2, "saudara_kandung": 2,
+    "lainnya": 7, "tidak_diketahui": 5,
+}
+_HUB_PEREMPUAN = {"ibu_kandung", "ibu_tiri", "istri"}
+_HUB_KELUARGA = {"ayah_kandung", "ayah_tiri", "ibu_kandung", "ibu_tiri", "kakek_nenek",
+                 "saudara_kandung", "paman_bibi", "sepupu", "keluarga_lain", "suami",
+                 "istri", "orang_tua_angkat"}
+_HUB_LABEL = {
+    "ayah_kandung": "ayah kandungnya", "ayah_tiri": "ayah tirinya", "ibu_kandung": "ibu kandungnya",
+    "ibu_tiri": "ibu tirinya", "paman_bibi": "pamannya", "kakek_nenek": "kakeknya",
+    "saudara_kandung": "kakaknya", "sepupu": "sepupunya", "keluarga_lain": "kerabatnya",
+    "tetangga": "tetangganya", "pacar": "pacarnya", "mantan_pacar": "mantan pacarnya",
+    "teman": "temannya", "guru": "gurunya", "suami": "suaminya", "majikan": "majikannya",
+    "rekan_kerja": "rekan kerjanya", "lainnya": "seorang kenalan",
+    "tidak_diketahui": "orang tak dikenal",
+}
+_UMUR_PELAKU = {  # (offset from korban's age or absolute, low, high)
+    "ayah_kandung": ("rel", 22, 40), "ayah_tiri": ("rel", 18, 40), "ibu_kandung": ("rel", 18, 38),
+    "ibu_tiri": ("rel", 18, 35), "kakek_nenek": ("abs", 55, 78), "paman_bibi": ("abs", 22, 58),
+    "saudara_kandung": ("rel", 2, 12), "sepupu": ("rel", -2, 10), "keluarga_lain": ("abs", 18, 65),
+    "suami": ("rel", 0, 15), "pacar": ("rel", 0, 8), "mantan_pacar": ("rel", 0, 10),
+    "teman": ("rel", -1, 3), "guru": ("abs", 24, 58), "majikan": ("abs", 28, 62),
+    "rekan_kerja": ("abs", 20, 50), "tetangga": ("abs", 17, 70), "lainnya": ("abs", 17, 60),
+}
+
