@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -28,6 +28,8 @@ from ppa_tui.domain.models import (
 )
 from ppa_tui.domain.register import ambil_nomor
 from ppa_tui.domain.sop import load_sop
+
+T = TypeVar("T", bound=SQLModel)
 
 SOP_PENGADUAN = "layanan"
 JALUR_PENGADUAN = "dasar"
@@ -154,9 +156,7 @@ def simpan_persetujuan(
 ) -> Persetujuan:
     """Record informed consent. A child never consents alone (UU Perlindungan Anak):
     checked here too, not only by the form, so no caller can skip it."""
-    ambil_kasus(session, kasus_id)
-    row = _satu(session, Persetujuan, persetujuan_id, kasus_id) or Persetujuan(kasus_id=kasus_id)
-    terapkan(row, _uuid_fields(nilai, "korban_id"))
+    row = _baris_kasus(session, Persetujuan, kasus_id, persetujuan_id, nilai)
     korban = session.get(Pihak, row.korban_id) if row.korban_id else None
     if korban is not None and korban.kasus_id != kasus_id:
         raise TidakDitemukan(f"korban {row.korban_id}")
@@ -170,9 +170,7 @@ def simpan_asesmen(
     session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
     asesmen_id: uuid.UUID | None = None,
 ) -> Asesmen:
-    ambil_kasus(session, kasus_id)
-    row = _satu(session, Asesmen, asesmen_id, kasus_id) or Asesmen(kasus_id=kasus_id)
-    terapkan(row, _uuid_fields(nilai, "korban_id"))
+    row = _baris_kasus(session, Asesmen, kasus_id, asesmen_id, nilai)
     session.add(row)
     return row
 
@@ -181,21 +179,25 @@ def simpan_rencana(
     session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
     rencana_id: uuid.UUID | None = None,
 ) -> RencanaIntervensi:
-    ambil_kasus(session, kasus_id)
-    row = _satu(session, RencanaIntervensi, rencana_id, kasus_id) or RencanaIntervensi(
-        kasus_id=kasus_id, layanan=nilai.get("layanan") or ""
-    )
-    terapkan(row, nilai)
+    row = _baris_kasus(session, RencanaIntervensi, kasus_id, rencana_id, nilai)
     session.add(row)
     return row
 
 
-def _satu(session: Session, model: type, row_id: uuid.UUID | None, kasus_id: uuid.UUID):  # noqa: ANN202
+def _baris_kasus(
+    session: Session, model: type[T], kasus_id: uuid.UUID, row_id: uuid.UUID | None,
+    nilai: Mapping[str, Any],
+) -> T:
+    """The row `row_id` of this case (or a new one) with the form's values applied;
+    a row of another case, or a removed one, is not found."""
+    ambil_kasus(session, kasus_id)
     if row_id is None:
-        return None
-    row = session.get(model, row_id)
-    if row is None or row.kasus_id != kasus_id or row.deleted_at is not None:
-        raise TidakDitemukan(f"{model.__name__} {row_id}")
+        row = model(kasus_id=kasus_id)
+    else:
+        row = session.get(model, row_id)
+        if row is None or row.kasus_id != kasus_id or row.deleted_at is not None:
+            raise TidakDitemukan(f"{model.__name__} {row_id}")
+    terapkan(row, _uuid_fields(nilai, "korban_id"))
     return row
 
 
