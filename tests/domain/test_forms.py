@@ -280,3 +280,18 @@ def test_bawaan_fills_now_today_and_officer() -> None:
     assert bawaan(load_form("buku_tamu"), pagi, "")["waktu_masuk"] == "24-11-2026 00:30"
     # The defaults of a new form pass its own checks.
     assert periksa_form(load_form("buku_tamu"), tamu, k).ok
+
+
+def test_every_label_fits_its_column_at_80x24() -> None:
+    """The form's label column is 22 cells (one of padding): a longer label wraps and
+    pushes the form off an 80x24 screen. Checkbox labels sit beside the box instead."""
+    from importlib.resources import files
+
+    for path in (files("ppa_tui") / "screens").iterdir():
+        if not path.name.endswith(".toml"):
+            continue
+        spec = load_form(path.name.removesuffix(".toml"))
+        for f in spec.fields:
+            shown = f.label + (" *" if f.wajib else "")
+            if f.jenis != "centang":
+                assert len(shown) <= 21, (spec.id, shown)

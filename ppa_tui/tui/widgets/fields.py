@@ -20,6 +20,15 @@ PLACEHOLDER = {
 }
 
 
+class Centang(Checkbox):
+    """A checkbox whose mark is blank when off: a consent form must not look ticked
+    on a monitor that shows no colour difference."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802  (Textual's class attribute name)
+        return "✓" if self.value else " "
+
+
 def widget_id(nama: str) -> str:
     return f"f-{nama}"
 
@@ -30,7 +39,7 @@ def buat_widget(f: FieldSpec, nilai: Any, konteks: Konteks) -> Widget:
 
     wid = widget_id(f.nama)
     if f.jenis == "centang":
-        return Checkbox(f.label, bool(nilai), id=wid, compact=True)
+        return Centang(f.label, bool(nilai), id=wid, compact=True)
     if f.jenis == "teks_panjang":
         area = TextArea(str(nilai or ""), id=wid, soft_wrap=True, tab_behavior="focus",
                         compact=True)
