@@ -83,6 +83,8 @@ async def test_officer_records_a_whole_complaint_by_keyboard(make_app, settings,
         await pilot.press("tab", "tab")
         assert isinstance(app.focused, SelectionList)
         await pilot.press("space", "down", "space")  # Fisik, Psikis
+        daftar = app.focused
+        assert [daftar.render_line(i).text[1] for i in range(3)] == ["✓", "✓", " "]
         await pilot.press("tab")
         await ketik(pilot, "Dipukul dengan [ikat pinggang].")
         await simpan(pilot)

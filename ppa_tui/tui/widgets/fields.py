@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
 
 if TYPE_CHECKING:
     from ppa_tui.domain.forms import FieldSpec, Konteks
@@ -27,6 +30,23 @@ class Centang(Checkbox):
     @property
     def BUTTON_INNER(self) -> str:  # noqa: N802  (Textual's class attribute name)
         return "✓" if self.value else " "
+
+
+class PilihanBanyak(SelectionList[str]):
+    """SelectionList with a tick only on chosen rows (it draws "X" on every row)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
+            mark = "✓" if selection.value in self.selected else " "
+            segments[1] = Segment(mark, segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
 
 
 def widget_id(nama: str) -> str:
@@ -52,7 +72,7 @@ def buat_widget(f: FieldSpec, nilai: Any, konteks: Konteks) -> Widget:
                       compact=True)
     if f.jenis == "pilihan_banyak":
         chosen = set(nilai or ())
-        return SelectionList[str](
+        return PilihanBanyak(
             *[(label, kode, kode in chosen) for kode, label in forms.pilihan_field(f, konteks)],
             id=wid, compact=True,
         )
