@@ -136,8 +136,10 @@ def baca_jam(
             return BacaanJam(StatusJam.SELESAI, None, durasi,
                              f"selesai dalam {format_sisa(durasi)}")
         margin = deadline_at - finished_at
-        return BacaanJam(StatusJam.SELESAI, margin, durasi,
-                         f"selesai dalam {format_sisa(durasi)}", tepat_waktu=margin >= timedelta(0))
+        tepat = margin >= timedelta(0)
+        teks = f"selesai dalam {format_sisa(durasi)} · " + (
+            "tepat waktu" if tepat else f"lewat {format_sisa(-margin)}")
+        return BacaanJam(StatusJam.SELESAI, margin, durasi, teks, tepat_waktu=tepat)
 
     if deadline_at is None:
         return BacaanJam(StatusJam.TANPA_BATAS, None, None, "tanpa batas waktu")

@@ -108,7 +108,7 @@ def test_finished_on_time():
     assert b.durasi == timedelta(minutes=12, seconds=4)
     assert b.tepat_waktu is True
     assert b.sisa == deadline - selesai
-    assert b.teks == "selesai dalam 12:04"
+    assert b.teks == "selesai dalam 12:04 · tepat waktu"
 
 
 def test_finished_late():
@@ -117,6 +117,7 @@ def test_finished_late():
     assert b.durasi == 25 * MENIT
     assert b.tepat_waktu is False
     assert b.sisa == -15 * MENIT
+    assert b.teks == "selesai dalam 25:00 · lewat 15:00"
 
 
 def test_finished_exactly_at_deadline_is_on_time():

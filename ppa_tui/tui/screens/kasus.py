@@ -60,8 +60,8 @@ class KasusScreen(FormLauncher):
         yield butir
         yield Label("Langkah SOP", classes="judul")
         langkah = Tabel(id="langkah")
-        langkah.add_column("Langkah", key="label", width=30)
-        langkah.add_column("Status", key="status", width=40)
+        langkah.add_column("Langkah", key="label", width=28)
+        langkah.add_column("Status", key="status", width=44)
         yield langkah
         yield Footer(compact=True)
 
@@ -114,8 +114,9 @@ class KasusScreen(FormLauncher):
             table.move_cursor(row=min(row, table.row_count - 1))
         steps = self.query_one("#langkah", DataTable)
         steps.clear()
+        gaya = {True: "green", False: "bold red"}
         for s in detail.langkah:
-            steps.add_row(s.label, s.bacaan.teks)
+            steps.add_row(s.label, Text(s.bacaan.teks, style=gaya.get(s.bacaan.tepat_waktu, "")))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
