@@ -166,6 +166,29 @@ def simpan_persetujuan(
     return row
 
 
+IZIN_LEMBAGA = {  # referensi `lembaga_persetujuan` → the Persetujuan column
+    "kesehatan": "izin_kesehatan",
+    "kepolisian_hukum": "izin_hukum",
+    "psikolog": "izin_psikolog",
+    "dinas_sosial": "izin_dinsos",
+    "uptd_ppa_kabkota": "izin_uptd_kabkota",
+    "lainnya": "izin_lainnya",
+}
+
+
+def boleh_dibagikan(session: Session, korban_id: uuid.UUID, lembaga: str) -> bool:
+    """May this korban's personal information go to this kind of agency? Only with
+    her informed consent (SOP 18, PERINGATAN 3): the latest consent recorded for her
+    decides; none recorded means no."""
+    kolom = IZIN_LEMBAGA[lembaga]
+    row = session.exec(
+        select(Persetujuan).where(Persetujuan.korban_id == korban_id)
+        .where(col(Persetujuan.deleted_at).is_(None))
+        .order_by(col(Persetujuan.updated_at).desc())
+    ).first()
+    return bool(row is not None and getattr(row, kolom))
+
+
 def simpan_asesmen(
     session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
     asesmen_id: uuid.UUID | None = None,

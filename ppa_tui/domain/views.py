@@ -200,7 +200,8 @@ def detail_kasus(session: Session, kasus_id: uuid.UUID, now: datetime) -> KasusD
     for row in _hidup(session, RencanaIntervensi, kasus_id, RencanaIntervensi.created_at):
         butir.append(Butir(f"rencana:{row.id}", "Rencana", ringkas_rencana(row), "rencana",
                            row.id, row.model_dump()))
-    korban = tuple((str(p.id), p.nama or "(tanpa nama)") for p in pihak if p.peran == "korban")
+    korban = tuple((str(p.id), (p.nama or "(tanpa nama)") + (" · ANAK" if p.anak else ""))
+                   for p in pihak if p.peran == "korban")
     aktif = next((s for s in steps if s.finished_at is None), None)
     return KasusDetail(
         id=kasus.id, nomor_register=kasus.nomor_register, diterima_at=kasus.diterima_at,

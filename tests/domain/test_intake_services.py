@@ -371,7 +371,7 @@ def test_child_korban_from_typed_values(db: Database, clock: FixedClock) -> None
         d = views.detail_kasus(s, kasus.id, clock.now())
         home = views.beranda(s, views.awal_hari(clock.now(), "Asia/Jakarta"))
     assert d is not None
-    assert d.korban == ((str(korban.id), "Putri"),)
+    assert d.korban == ((str(korban.id), "Putri · ANAK"),)
     assert d.korban_anak == frozenset({str(korban.id)})
     [baris] = home.kasus
     assert baris.korban == "Putri" and baris.anak is True
@@ -424,7 +424,7 @@ def test_several_korban_and_pelaku_per_case(db: Database, clock: FixedClock) -> 
     assert d is not None
     judul = [b.judul for b in d.butir if b.form_id in {"korban", "pelaku"}]
     assert judul == ["Korban 1", "Korban 2", "Pelaku 1", "Pelaku 2"]
-    assert d.korban == ((str(k1.id), "Ani"), (str(k2.id), "Bunga"))
+    assert d.korban == ((str(k1.id), "Ani · ANAK"), (str(k2.id), "Bunga"))
     assert d.korban_anak == frozenset({str(k1.id)})
 
     # Editing one korban touches only her.
@@ -692,7 +692,7 @@ def test_draft_restored_after_app_closed_without_saving(
         assert again.daftar_draft() == []
         detail = again.detail(tamu.kasus_id)
         assert detail is not None
-        assert detail.korban == ((str(saved.id), "Putri"),)
+        assert detail.korban == ((str(saved.id), "Putri · ANAK"),)
         assert detail.korban_anak == frozenset({str(saved.id)})
         assert again.siapkan_form("korban", tamu.kasus_id).dipulihkan is False
     finally:
@@ -746,3 +746,19 @@ def test_failed_save_keeps_the_draft(tmp_path: Path, db_url: str, clock: FixedCl
             assert s.exec(select(Pihak)).all() == []
     finally:
         backend.close()
+
+
+def test_later_steps_ask_the_consent_before_sharing(db: Database, clock: FixedClock) -> None:
+    from ppa_tui.domain.kasus import IZIN_LEMBAGA, boleh_dibagikan
+    from ppa_tui.domain import referensi
+
+    kasus = buka(db, clock)
+    putri = _korban_anak(db, kasus, clock)
+    assert set(IZIN_LEMBAGA) == {p.kode for p in referensi.pilihan("lembaga_persetujuan")}
+    with db.session() as s:
+        assert not boleh_dibagikan(s, putri.id, "kesehatan")  # nothing recorded: no
+        simpan_persetujuan(s, kasus.id, {"korban_id": putri.id, "pemberi": "orang_tua_wali",
+                                         "wali_nama": "Ibu Rahma", "izin_kesehatan": True})
+    with db.session() as s:
+        assert boleh_dibagikan(s, putri.id, "kesehatan")
+        assert not boleh_dibagikan(s, putri.id, "kepolisian_hukum")
