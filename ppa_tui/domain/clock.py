@@ -78,6 +78,16 @@ class BacaanJam:
     teks: str
     tepat_waktu: bool | None = None
 
+    @property
+    def ringkas(self) -> str:
+        """At most 15 characters, for a table column: whole days past a day
+        ("lewat 364 hari", "2 hari lagi"), otherwise the minutes ("lewat 3:10")."""
+        if self.sisa is None or self.status in (StatusJam.SELESAI, StatusJam.TANPA_BATAS):
+            return self.teks
+        jarak = abs(self.sisa)
+        waktu = f"{jarak.days} hari" if jarak.days else format_sisa(jarak)
+        return f"lewat {waktu}" if self.status is StatusJam.TERLAMBAT else f"{waktu} lagi"
+
 
 def _aware(dt: datetime, nama: str) -> datetime:
     if dt.tzinfo is None or dt.utcoffset() is None:

@@ -157,3 +157,13 @@ def test_consistent_across_a_restart():
     assert (sebelum.teks, sesudah.teks) == ("11:32 lagi", "6:32 lagi")
     # the same stored values and the same "now" always give the same reading
     assert baca_jam(stored_started, stored_deadline, None, jam.now()) == sesudah
+
+
+def test_short_reading_fits_a_table_column():
+    limit = T0 + 10 * MENIT
+    assert baca_jam(T0, limit, None, T0 + 3 * MENIT).ringkas == "7:00 lagi"
+    assert baca_jam(T0, limit, None, limit + timedelta(minutes=3, seconds=10)).ringkas == "lewat 3:10"
+    lama = baca_jam(T0, limit, None, limit + timedelta(days=364, hours=11))
+    assert lama.ringkas == "lewat 364 hari"
+    assert baca_jam(T0, T0 + timedelta(days=3), None, T0 + timedelta(hours=1)).ringkas == "2 hari lagi"
+    assert len(lama.ringkas) <= 15

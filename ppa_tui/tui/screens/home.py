@@ -61,9 +61,9 @@ class HomeScreen(FormLauncher):
         yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
         kasus = Tabel(id="kasus")
         kasus.add_column("Nomor", key="nomor", width=13)
-        kasus.add_column("Korban", key="korban", width=16)
-        kasus.add_column("Langkah", key="langkah", width=22)
-        kasus.add_column("Sisa", key="sisa", width=16)
+        kasus.add_column("Korban", key="korban", width=14)
+        kasus.add_column("Langkah", key="langkah", width=26)
+        kasus.add_column("Sisa", key="sisa", width=15)
         yield kasus
         yield Footer(compact=True)
 
@@ -104,9 +104,8 @@ class HomeScreen(FormLauncher):
         kasus = self.query_one("#kasus", DataTable)
         kasus.clear()
         for k in data.kasus:
-            korban = Text(k.korban or "(belum dicatat)")
-            if k.anak:
-                korban.append(" ANAK", style="bold magenta")
+            korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
+            korban.append(k.korban or "(belum dicatat)")  # the flag first: names get cut
             kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
                           self._sisa(k.jam), key=str(k.id))
         self.query_one("#ringkas", Static).update(
@@ -125,7 +124,7 @@ class HomeScreen(FormLauncher):
             return Text("—")
         bacaan = jam.baca(self.backend.clock.now())
         style = {StatusJam.PERINGATAN: "bold yellow", StatusJam.TERLAMBAT: "bold red"}
-        return Text(bacaan.teks, style=style.get(bacaan.status, ""))
+        return Text(bacaan.ringkas, style=style.get(bacaan.status, ""))
 
     def _tick(self) -> None:
         if self.data is None:
