@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
     from ppa_tui.store.database import Database
 
-PERAN_FORM = {"pelapor": "pelapor", "korban": "korban", "pelaku": "pelaku"}
-
 
 def kunci_draft(form_id: str, kasus_id: uuid.UUID | None, target_id: uuid.UUID | None) -> str:
     """One draft per form and target: `korban:<kasus>:baru`, `kejadian:<kasus>:<kasus>`."""
@@ -51,7 +49,6 @@ class FormSiap:
     target_id: uuid.UUID | None
     dipulihkan: bool = False
     jam: JamLangkah | None = None
-    nomor_register: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,8 +141,7 @@ class Backend:
         if form_id == "buku_tamu":
             jam = self._jam_tamu(spec, konteks, mentah)
         return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
-                        dipulihkan=draft is not None, jam=jam,
-                        nomor_register=detail.nomor_register if detail else "")
+                        dipulihkan=draft is not None, jam=jam)
 
     def _jam_tamu(self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]) -> JamLangkah:
         """A complaint's step 1 runs from the guest's arrival, before anything is saved."""
@@ -188,7 +184,7 @@ class Backend:
                              case.nomor_register if case else "")
 
         def pihak(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
-            row = kasus.simpan_pihak(s, siap.kasus_id, PERAN_FORM[form_id], nilai, siap.target_id)
+            row = kasus.simpan_pihak(s, siap.kasus_id, form_id, nilai, siap.target_id)  # form = peran
             return Tersimpan(form_id, row.id, siap.kasus_id)
 
         def lain(fn):  # noqa: ANN001, ANN202

@@ -69,6 +69,7 @@ class TamuBaris:
     waktu_masuk: datetime
     waktu_keluar: datetime | None
     nomor_register: str
+    kasus_id: uuid.UUID | None
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def beranda(session: Session, sejak: datetime) -> Beranda:
     ).all()
     tamu = [
         TamuBaris(t.id, t.nama, referensi.label("keperluan", t.keperluan), t.waktu_masuk,
-                  t.waktu_keluar, nomor or "")
+                  t.waktu_keluar, nomor or "", t.kasus_id)
         for t, nomor in tamu_rows
     ]
     kasus_rows = session.exec(

@@ -171,3 +171,17 @@ async def test_guest_time_out_is_stamped_from_home(make_app, settings, tui_clock
     tamu = _rows(settings, BukuTamu)[0]
     assert tamu.keperluan == "konsultasi" and tamu.kasus_id is None
     assert tamu.waktu_keluar - tamu.waktu_masuk == timedelta(minutes=25)
+
+
+async def test_enter_on_a_complaining_guest_opens_her_case(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _kasus_baru(pilot)
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: not isinstance(app.screen, KasusScreen), "beranda")
+        await settle(pilot)
+        await pilot.press("shift+tab", "enter")  # buku tamu table, Rosmawati's row
+        await tunggu(pilot, lambda: isinstance(app.screen, KasusScreen), "kasus dari tamu")
+        await settle(pilot)
+        assert app.screen.title == "Kasus PPA/2026/0001"

@@ -112,10 +112,9 @@ class HomeScreen(FormLauncher):
             f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
             + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
         self.refresh_bindings()
-        if self._tawarkan_draf and data.draft:
-            self._tawarkan_draf = False
+        tawarkan, self._tawarkan_draf = self._tawarkan_draf, False  # once, at start
+        if tawarkan and data.draft:
             self.action_draf()
-        self._tawarkan_draf = False
 
     def _sisa(self, jam) -> Text:  # noqa: ANN001
         from ppa_tui.domain.clock import StatusJam
@@ -157,11 +156,10 @@ class HomeScreen(FormLauncher):
             return
         if table.id == "tamu":
             tamu = next((t for t in self.data.tamu if str(t.id) == key), None)
-            kasus = next((k for k in self.data.kasus if tamu and k.nomor_register == tamu.nomor_register), None)
-            if kasus is None:
-                self.notify("Tamu ini tidak punya kasus aktif.")
+            if tamu is None or tamu.kasus_id is None:
+                self.notify("Tamu ini tidak membuat pengaduan, jadi tidak punya kasus.")
                 return
-            key = str(kasus.id)
+            key = str(tamu.kasus_id)
         self.buka_kasus(uuid.UUID(key))
 
     def buka_kasus(self, kasus_id: uuid.UUID) -> None:
