@@ -106,7 +106,7 @@ class Backend:
 
     def siapkan_form(
         self, form_id: str, kasus_id: uuid.UUID | None = None,
-        target_id: uuid.UUID | None = None, nilai: dict[str, Any] | None = None,
+        target_id: uuid.UUID | None = None,
     ) -> FormSiap:
         """Load the spec, the case context, the record's values and any draft (which
         wins: it is what the officer typed last)."""
@@ -121,16 +121,12 @@ class Backend:
             pilihan={"korban": detail.korban} if detail else {},
             anak=detail.korban_anak if detail else frozenset(),
         )
-        if nilai is None and target_id is not None and detail is not None:
+        nilai = None
+        if target_id is not None and detail is not None:
             nilai = next((b.nilai for b in detail.butir if b.target_id == target_id
                           and b.form_id == form_id), None)
         mentah = (forms.ke_mentah(spec, nilai, self.zona) if nilai is not None
                   else forms.bawaan(spec, konteks, self.settings.petugas))
-        if form_id in {"persetujuan", "asesmen"} and not mentah.get("korban_id") and detail:
-            if len(detail.korban) == 1:
-                mentah["korban_id"] = detail.korban[0][0]
-            if form_id == "persetujuan" and mentah.get("korban_id") in detail.korban_anak:
-                mentah["pemberi"] = "orang_tua_wali"  # a child consents through her guardian
         kunci = kunci_draft(form_id, kasus_id, target_id)
         with self.database.session() as s:
             draft = ambil_draft(s, kunci)

@@ -322,13 +322,21 @@ def ke_mentah(spec: FormSpec, nilai: Mapping[str, Any], zona: ZoneInfo) -> dict[
 
 
 def bawaan(spec: FormSpec, konteks: Konteks, petugas: str) -> dict[str, Any]:
-    """Initial raw values of a new form: spec defaults, with `@sekarang`, `@hari_ini`
-    and `@petugas` filled in from the context."""
+    """Initial raw values of a new form: spec defaults, with `@sekarang`, `@hari_ini`,
+    `@petugas` and `@pemberi` (the consent giver: the guardian when the korban chosen
+    above is a child) filled in from the context. A case-bound choice with a single
+    option (the only korban) is chosen already."""
     mentah: dict[str, Any] = {}
     for f in spec.fields:
         if f.bawaan is None:
+            pilihan = pilihan_field(f, konteks) if f.dinamis and f.jenis == "pilihan" else ()
+            if len(pilihan) == 1:
+                mentah[f.nama] = pilihan[0][0]
             continue
-        if f.bawaan == "@sekarang":
+        if f.bawaan == "@pemberi":
+            anak = str(mentah.get("korban_id") or "") in konteks.anak
+            mentah[f.nama] = "orang_tua_wali" if anak else "korban"
+        elif f.bawaan == "@sekarang":
             local = konteks.sekarang.astimezone(konteks.zona).replace(tzinfo=None, second=0)
             mentah[f.nama] = validasi.format_waktu(local)
         elif f.bawaan == "@hari_ini":

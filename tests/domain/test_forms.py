@@ -295,3 +295,17 @@ def test_every_label_fits_its_column_at_80x24() -> None:
             shown = f.label + (" *" if f.wajib else "")
             if f.jenis != "centang":
                 assert len(shown) <= 21, (spec.id, shown)
+
+
+def test_a_new_consent_chooses_the_only_korban_and_her_guardian_if_she_is_a_child(
+    clock: FixedClock,
+) -> None:
+    spec = load_form("persetujuan")
+    anak = Konteks(sekarang=clock.now(), pilihan={"korban": (("k1", "Ani · ANAK"),)},
+                   anak=frozenset({"k1"}))
+    assert bawaan(spec, anak, "Rina")["korban_id"] == "k1"
+    assert bawaan(spec, anak, "Rina")["pemberi"] == "orang_tua_wali"
+    dewasa = Konteks(sekarang=clock.now(), pilihan={"korban": (("k2", "Sari"),)})
+    assert bawaan(spec, dewasa, "Rina")["pemberi"] == "korban"
+    dua = Konteks(sekarang=clock.now(), pilihan={"korban": (("k1", "Ani"), ("k2", "Sari"))})
+    assert "korban_id" not in bawaan(spec, dua, "Rina")  # two korban: the officer chooses

@@ -86,8 +86,9 @@ class FormScreen(Screen["Tersimpan | None"]):
     def on_mount(self) -> None:
         self.title = self.siap.judul
         self.sub_title = "Ctrl+S simpan · Esc tutup (draf tetap tersimpan)"
-        self._atur_tampil()
-        self._tampilkan(self._validasi(), semua=False)
+        mentah = self.mentah()
+        self._atur_tampil(mentah)
+        self._tampilkan(self._validasi(mentah), semua=False)
         if not self.backend.settings.kursor_kedip:
             for widget in self.query("Input, TextArea"):
                 widget.cursor_blink = False
@@ -108,14 +109,13 @@ class FormScreen(Screen["Tersimpan | None"]):
             out[f.nama] = baca_widget(self.query_one(f"#{widget_id(f.nama)}"))
         return out
 
-    def _validasi(self) -> HasilValidasi:
+    def _validasi(self, mentah: dict[str, Any]) -> HasilValidasi:
         from ppa_tui.domain.forms import periksa_form
 
-        return periksa_form(self.siap.spec, self.mentah(), self.siap.konteks)
+        return periksa_form(self.siap.spec, mentah, self.siap.konteks)
 
-    def _atur_tampil(self) -> None:
+    def _atur_tampil(self, mentah: dict[str, Any]) -> None:
         """Show only the fields whose condition holds (e.g. guardian data)."""
-        mentah = self.mentah()
         for f in self.siap.spec.fields:
             self.query_one(f"#baris-{f.nama}").display = self.siap.spec.tampil(f, mentah)
 
@@ -149,8 +149,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         widget = event.control
         if widget is not None and widget.id and widget.id.startswith("f-"):
             self._disentuh.add(widget.id[2:])
-        self._atur_tampil()
-        self._tampilkan(self._validasi(), semua=self._sudah_coba_simpan)
+        mentah = self.mentah()
+        self._atur_tampil(mentah)
+        self._tampilkan(self._validasi(mentah), semua=self._sudah_coba_simpan)
         self._peringatan_diterima = None
         if self._timer is not None:
             self._timer.stop()
@@ -191,7 +192,7 @@ class FormScreen(Screen["Tersimpan | None"]):
     # ---- actions ------------------------------------------------------------------
 
     def action_simpan(self) -> None:
-        hasil = self._validasi()
+        hasil = self._validasi(self.mentah())
         self._sudah_coba_simpan = True
         self._tampilkan(hasil, semua=True)
         if not hasil.ok:
