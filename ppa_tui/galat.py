@@ -1,0 +1,112 @@
+"""Errors as the officer sees them, and the private log where their details go.
+
+Nothing personal may reach the screen by accident: an exception's text can carry SQL,
+bound parameters (a victim's name) or driver English. So the screen gets one
+Indonesian sentence chosen by the kind of error, and the log gets the kind, the SQL
+error code and where it happened, never the message text or any value.
+
+Pure Python: the TUI, the CLI and the backend all use it; it imports neither Textual
+nor SQLAlchemy (it recognises their exceptions by name).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from pathlib import Path
+
+NAMA_LOG = "ppa.log"
+_log = logging.getLogger("ppa_tui")
+
+UMUM = "Terjadi kesalahan yang tidak terduga. Isian tidak hilang; coba lagi."
+
+
+class PesanPetugas(Exception):
+    """An error whose text is already a safe Indonesian sentence for the officer."""
+
+
+def pesan_galat(exc: BaseException, awalan: str = "") -> str:
+    """One Indonesian sentence for `exc`, without SQL, parameters or driver text."""
+    pesan = _pesan(exc)
+    return f"{awalan}: {pesan}" if awalan else pesan
+
+
+def _pesan(exc: BaseException) -> str:
+    from ppa_tui.domain.validasi import Invalid
+
+    if isinstance(exc, Invalid | PesanPetugas):
+        return str(exc)
+    nama = {c.__name__ for c in type(exc).__mro__}
+    asal = getattr(exc, "orig", None)
+    teks_asal = str(asal or "").lower()
+    if "OperationalError" in nama or "InterfaceError" in nama:
+        if "locked" in teks_asal or "busy" in teks_asal:
+            return "Basis data sedang dipakai meja lain. Coba lagi sebentar lagi."
+        if "readonly" in teks_asal or "read-only" in teks_asal or "read only" in teks_asal:
+            return "Basis data hanya bisa dibaca (izin berkas). Perubahan tidak tersimpan."
+        if "malformed" in teks_asal or "not a database" in teks_asal:
+            return "Berkas basis data rusak. Jalankan `ppa init` untuk memeriksanya."
+        if "disk" in teks_asal and "full" in teks_asal:
+            return "Disk penuh: basis data tidak bisa menulis."
+        return "Basis data tidak bisa dihubungi. Periksa sambungan atau berkasnya."
+    if "DataError" in nama:
+        return "Ada isian yang tidak bisa disimpan (terlalu panjang atau tidak sah)."
+    if "IntegrityError" in nama:
+        return "Data ini bertabrakan dengan data lain yang sudah tersimpan."
+    if "DatabaseError" in nama or "DBAPIError" in nama or "SQLAlchemyError" in nama:
+        return "Basis data menolak perubahan ini."
+    if "TidakDitemukan" in nama:
+        return "Data yang dicari tidak ada lagi (mungkin sudah dihapus di meja lain)."
+    if isinstance(exc, PermissionError):
+        return "Tidak ada izin untuk membaca atau menulis berkas aplikasi."
+    if isinstance(exc, OSError):
+        return "Berkas aplikasi tidak bisa dibaca atau ditulis."
+    return UMUM
+
+
+def pasang_log(data_dir: Path) -> Path | None:
+    """Send the app's log to `data_dir/ppa.log`, readable by this user only."""
+    path = data_dir / NAMA_LOG
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(fd, 0o600)
+        stream = os.fdopen(fd, "a", encoding="utf-8")
+    except OSError:
+        return None  # a read-only home must not stop the desk
+    for h in list(_log.handlers):
+        _log.removeHandler(h)
+        h.close()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    _log.addHandler(handler)
+    _log.setLevel(logging.INFO)
+    _log.propagate = False
+    return path
+
+
+def catat_galat(exc: BaseException, di: str = "") -> None:
+    """Log what went wrong and where: exception kinds, SQL error codes and the stack's
+    file:line:function, never the message text, parameters or local variables."""
+    _log.error("galat di %s: %s", di or "?", ringkas_teknis(exc))
+
+
+def ringkas_teknis(exc: BaseException) -> str:
+    """A value-free description of `exc` (and its causes) for the private log."""
+    bagian: list[str] = []
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        jenis = f"{type(cur).__module__}.{type(cur).__qualname__}"
+        kode = getattr(cur, "sqlstate", None) or getattr(cur, "sqlite_errorname", None)
+        asal = getattr(cur, "orig", None)
+        if asal is not None:
+            kode = kode or getattr(asal, "sqlstate", None) or getattr(asal, "sqlite_errorname", None)
+            jenis += f" <- {type(asal).__module__}.{type(asal).__qualname__}"
+        frames = traceback.extract_tb(cur.__traceback__)
+        tempat = " > ".join(f"{Path(f.filename).name}:{f.lineno}:{f.name}" for f in frames[-8:])
+        bagian.append(f"{jenis}" + (f" [{kode}]" if kode else "") + (f" @ {tempat}" if tempat else ""))
+        cur = cur.__cause__ or cur.__context__
+    return " | ".join(bagian)
