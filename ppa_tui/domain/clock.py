@@ -156,7 +156,7 @@ def baca_jam(
 
     sisa = deadline_at - now
     if sisa < timedelta(0):
-        return BacaanJam(StatusJam.TERLAMBAT, sisa, None, f"terlambat {format_sisa(-sisa)}")
+        return BacaanJam(StatusJam.TERLAMBAT, sisa, None, f"lewat {format_sisa(-sisa)}")
     ambang = (deadline_at - started_at) * peringatan_rasio
     status = StatusJam.PERINGATAN if sisa <= ambang else StatusJam.BERJALAN
     return BacaanJam(status, sisa, None, f"{format_sisa(sisa)} lagi")

@@ -95,7 +95,7 @@ def test_overdue():
     b = baca_jam(T0, deadline, None, deadline + timedelta(minutes=3, seconds=10))
     assert b.status is StatusJam.TERLAMBAT
     assert b.sisa == -timedelta(minutes=3, seconds=10)
-    assert b.teks == "terlambat 3:10"
+    assert b.teks == "lewat 3:10"
     assert baca_jam(T0, deadline, None, deadline + timedelta(microseconds=1)).status \
         is StatusJam.TERLAMBAT
 
@@ -167,3 +167,11 @@ def test_short_reading_fits_a_table_column():
     assert lama.ringkas == "lewat 364 hari"
     assert baca_jam(T0, T0 + timedelta(days=3), None, T0 + timedelta(hours=1)).ringkas == "2 hari lagi"
     assert len(lama.ringkas) <= 15
+
+
+def test_overdue_reads_with_one_word_on_every_screen():
+    """Home shows `ringkas`, the case screen `teks`: an officer sees one word for overdue."""
+    limit = T0 + 10 * MENIT
+    for lewat in (timedelta(minutes=3), timedelta(hours=2), timedelta(days=3)):
+        b = baca_jam(T0, limit, None, limit + lewat)
+        assert b.teks.split()[0] == b.ringkas.split()[0] == "lewat"

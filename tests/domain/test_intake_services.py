@@ -336,7 +336,7 @@ def test_countdown_survives_a_restart(db_url: str, clock: FixedClock) -> None:
         clock.set(datetime(2026, 11, 23, 2, 11, 5, tzinfo=UTC))
         bacaan = jam.baca(clock.now())
         assert bacaan.status == StatusJam.TERLAMBAT
-        assert bacaan.teks == f"terlambat {format_sisa(timedelta(minutes=1, seconds=5))}"
+        assert bacaan.teks == f"lewat {format_sisa(timedelta(minutes=1, seconds=5))}"
         # A fresh read after the restart agrees with the clock held by the screen.
         assert jam_beranda().baca(clock.now()) == bacaan
     finally:
