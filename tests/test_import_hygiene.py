@@ -50,6 +50,14 @@ def test_domain_store_and_backend_import_no_ui() -> None:
     assert loaded["typer"] == []
 
 
+def test_domain_imports_no_store_backend_tui_or_cli() -> None:
+    """Arrows point down: the domain decides, and knows nothing of who calls it."""
+    loaded = _loaded_after(DOMAIN_MODULES, ["ppa_tui.store", "ppa_tui.backend",
+                                            "ppa_tui.tui", "ppa_tui.cli"])
+    assert loaded == {"ppa_tui.store": [], "ppa_tui.backend": [], "ppa_tui.tui": [],
+                      "ppa_tui.cli": []}
+
+
 def test_domain_store_and_backend_really_import() -> None:
     """The check above is meaningful: the modules did load their own heavy deps."""
     loaded = _loaded_after([*DOMAIN_MODULES, "ppa_tui.store.database"], ["sqlmodel"])
