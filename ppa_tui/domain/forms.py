@@ -38,8 +38,10 @@ class FieldSpec:
     petunjuk: str = ""
     tampil_jika: tuple[str, bool, str] | None = None  # (field, equal?, value)
     tidak_setelah: str = ""
-    maks: int = 0
+    maks: int = 0  # the longest text accepted, in characters (0: no limit)
     masa_depan: bool = False  # a date that may lie ahead (a deadline, e.g. tenggat)
+    nilai_min: int = 0  # `angka`: the smallest and largest number accepted
+    nilai_maks: int = validasi.BATAS_INT
 
     @property
     def dinamis(self) -> bool:
@@ -123,6 +125,7 @@ def load_form(form_id: str) -> FormSpec:
             spec = FieldSpec(**raw)
             if spec.jenis not in JENIS:
                 raise ValueError(f"{form_id}.{spec.nama}: jenis '{spec.jenis}' tidak dikenal")
+            _periksa_batas(form_id, spec, set(raw))
             if spec.jenis in {"pilihan", "pilihan_banyak"} and not spec.dinamis:
                 referensi.pilihan(spec.pilihan)  # unknown list → KeyError now
             specs.append(spec)
@@ -135,6 +138,14 @@ def load_form(form_id: str) -> FormSpec:
     if unknown:
         raise ValueError(f"{form_id}: aturan tidak dikenal {unknown}")
     return spec
+
+
+def _periksa_batas(form_id: str, spec: FieldSpec, kunci: set[str]) -> None:
+    """A number's range is the spec's, and never wider than its column."""
+    if spec.jenis != "angka" and {"nilai_min", "nilai_maks"} & kunci:
+        raise ValueError(f"{form_id}.{spec.nama}: nilai_min/nilai_maks hanya untuk angka")
+    if not 0 <= spec.nilai_min <= spec.nilai_maks <= validasi.BATAS_INT:
+        raise ValueError(f"{form_id}.{spec.nama}: batas angka tidak masuk akal")
 
 
 def _kondisi(text: str) -> tuple[str, bool, str]:
@@ -206,9 +217,7 @@ def _bersihkan(f: FieldSpec, raw: Any, k: Konteks) -> Any:  # noqa: PLR0911
             raise Invalid("Tidak boleh setelah waktu pengaduan")
         return value
     if f.jenis == "angka":
-        if not text.isdigit():
-            raise Invalid("Isi dengan angka")
-        return int(text)
+        return validasi.parse_angka(text, terkecil=f.nilai_min, terbesar=f.nilai_maks)
     if f.jenis == "pilihan":
         if text not in {c for c, _ in pilihan_field(f, k)}:
             raise Invalid("Pilihan tidak dikenal")

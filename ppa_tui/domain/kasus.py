@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from ppa_tui.domain import validasi
 from ppa_tui.domain.langkah import mulai_langkah
 from ppa_tui.domain.models import (
     Asesmen,
@@ -40,10 +41,15 @@ class TidakDitemukan(LookupError):
 
 
 def terapkan(obj: SQLModel, nilai: Mapping[str, Any]) -> None:
-    """Copy validated values onto the model's bound attributes, ignoring the rest."""
+    """Copy validated values onto the model's bound attributes, ignoring the rest.
+    Checked again here, so no caller can store what the forms refuse: an integer no
+    column holds raises `Invalid`."""
     for attr, value in nilai.items():
-        if attr in type(obj).model_fields:
-            setattr(obj, attr, "" if value is None and _is_text(obj, attr) else value)
+        if attr not in type(obj).model_fields:
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            validasi.periksa_batas_int(value)
+        setattr(obj, attr, "" if value is None and _is_text(obj, attr) else value)
 
 
 def _is_text(obj: SQLModel, attr: str) -> bool:

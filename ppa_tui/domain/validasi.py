@@ -23,6 +23,8 @@ __all__ = [
     "format_waktu",
     "hitung_usia",
     "normalisasi_telepon",
+    "parse_angka",
+    "periksa_batas_int",
     "parse_tanggal",
     "parse_waktu",
     "periksa_nik",
@@ -31,6 +33,7 @@ __all__ = [
 ]
 
 USIA_DEWASA = 18  # UU Perlindungan Anak: anak = belum berusia 18 tahun
+BATAS_INT = 2**31 - 1  # an INTEGER column on PostgreSQL; SQLite stops at 2**63 - 1
 
 
 class Invalid(ValueError):
@@ -180,6 +183,36 @@ def _pilih_abad(
 
 def _sebagai_tanggal(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+# --- angka ---------------------------------------------------------------------
+
+
+def parse_angka(text: str, *, terkecil: int = 0, terbesar: int = BATAS_INT) -> int:
+    """A whole number typed in ASCII digits, within [terkecil, terbesar].
+
+    `str.isdigit()` alone accepts "²", "①", "٣" and "𝟙", which `int()` then
+    rejects or reads as another number; and an unbounded number overflows the
+    column. The length is checked before `int()`, which refuses very long strings.
+    """
+    teks = (text or "").strip()
+    pesan = f"Isi angka {terkecil}–{terbesar}"
+    if not (teks.isascii() and teks.isdigit()):
+        raise Invalid(pesan)
+    if len(teks.lstrip("0")) > len(str(terbesar)):
+        raise Invalid(pesan)
+    nilai = int(teks)
+    if not terkecil <= nilai <= terbesar:
+        raise Invalid(pesan)
+    return nilai
+
+
+def periksa_batas_int(value: int) -> int:
+    """Refuse an integer no column can hold, before the driver does (SQLite raises
+    OverflowError, PostgreSQL a DataError quoting the values)."""
+    if not -BATAS_INT - 1 <= value <= BATAS_INT:
+        raise Invalid("Angka terlalu besar")
+    return value
 
 
 # --- usia ---------------------------------------------------------------------

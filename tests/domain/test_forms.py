@@ -309,3 +309,38 @@ def test_a_new_consent_chooses_the_only_korban_and_her_guardian_if_she_is_a_chil
     assert bawaan(spec, dewasa, "Rina")["pemberi"] == "korban"
     dua = Konteks(sekarang=clock.now(), pilihan={"korban": (("k1", "Ani"), ("k2", "Sari"))})
     assert "korban_id" not in bawaan(spec, dua, "Rina")  # two korban: the officer chooses
+
+
+# ---- numbers ----------------------------------------------------------------------------
+
+ANGKA_SALAH = ["²", "①", "٣", "𝟙", "1²", "99999999999999999999", "9" * 5000, "121", "-1",
+               "abc", "12.5"]
+
+
+@pytest.mark.parametrize("form_id", ["pelapor", "korban", "pelaku"])
+@pytest.mark.parametrize("text", ANGKA_SALAH)
+def test_usia_accepts_ascii_digits_in_range_only(form_id: str, text: str, clock: FixedClock) -> None:
+    """`str.isdigit()` let "²" through to `int()`, which crashed the app; a huge number
+    reached the database and overflowed. Both are a message beside the field now."""
+    hasil = periksa_form(load_form(form_id), {"usia": text}, konteks(clock))
+    assert hasil.galat == {"usia": "Isi angka 0–120"}
+    assert "usia" not in hasil.nilai
+
+
+@pytest.mark.parametrize("form_id", ["pelapor", "korban", "pelaku"])
+def test_usia_range_ends_are_accepted(form_id: str, clock: FixedClock) -> None:
+    spec = load_form(form_id)
+    assert (spec.field("usia").nilai_min, spec.field("usia").nilai_maks) == (0, 120)
+    for text, usia in [("0", 0), (" 120 ", 120), ("007", 7)]:
+        hasil = periksa_form(spec, {"usia": text}, konteks(clock))
+        assert hasil.ok, hasil.galat
+        assert hasil.nilai["usia"] == usia
+
+
+def test_every_number_field_is_bounded_by_its_column() -> None:
+    from ppa_tui.domain.validasi import BATAS_INT
+
+    for form_id in SPECS:
+        for f in load_form(form_id).fields:
+            if f.jenis == "angka":
+                assert 0 <= f.nilai_min <= f.nilai_maks <= BATAS_INT, (form_id, f.nama)

@@ -762,3 +762,15 @@ def test_later_steps_ask_the_consent_before_sharing(db: Database, clock: FixedCl
     with db.session() as s:
         assert boleh_dibagikan(s, putri.id, "kesehatan")
         assert not boleh_dibagikan(s, putri.id, "kepolisian_hukum")
+
+
+def test_an_integer_no_column_holds_is_refused_by_the_service(db: Database, clock: FixedClock) -> None:
+    """A caller that skips the form still cannot overflow a column (SQLite raised
+    OverflowError, PostgreSQL a DataError quoting the row)."""
+    from ppa_tui.domain.validasi import Invalid
+
+    kasus = buka(db, clock)
+    with pytest.raises(Invalid) as exc, db.session() as s:
+        simpan_pihak(s, kasus.id, "korban", {"nama": "Ani", "usia": 10**20})
+    assert exc.value.pesan == "Angka terlalu besar"
+    assert pihak_kasus(db, kasus.id, "korban") == []
