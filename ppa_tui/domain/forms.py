@@ -194,7 +194,8 @@ def _bersihkan(f: FieldSpec, raw: Any, k: Konteks) -> Any:  # noqa: PLR0911
         if bad := [x for x in kode if x not in valid]:
             raise Invalid(f"Pilihan tidak dikenal: {', '.join(bad)}")
         return kode
-    text = "" if raw is None else str(raw).strip()
+    baris = f.jenis == "teks_panjang"
+    text = "" if raw is None else validasi.bersihkan_kontrol(str(raw), baris=baris).strip()
     if f.maks and len(text) > f.maks:
         raise Invalid(f"Terlalu panjang (maks. {f.maks} karakter)")
     if not text:

@@ -42,12 +42,15 @@ class TidakDitemukan(LookupError):
 
 def terapkan(obj: SQLModel, nilai: Mapping[str, Any]) -> None:
     """Copy validated values onto the model's bound attributes, ignoring the rest.
-    Checked again here, so no caller can store what the forms refuse: an integer no
+    Checked again here, so no caller can store what the forms refuse: control
+    characters are removed from text (newline and tab kept), and an integer no
     column holds raises `Invalid`."""
     for attr, value in nilai.items():
         if attr not in type(obj).model_fields:
             continue
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, str):
+            value = validasi.bersihkan_kontrol(value, baris=True)
+        elif isinstance(value, int) and not isinstance(value, bool):
             validasi.periksa_batas_int(value)
         setattr(obj, attr, "" if value is None and _is_text(obj, attr) else value)
 
@@ -62,6 +65,7 @@ def buka_kasus(
     """Open a complaint case: a register number of the local year, and SOP Layanan's
     first step already running from the moment the client arrived."""
     tahun = diterima_at.astimezone(ZoneInfo(zona)).year
+    petugas = validasi.bersihkan_kontrol(petugas)
     urutan, nomor = ambil_nomor(session, tahun)
     kasus = Kasus(
         nomor_register=nomor, tahun=tahun, urutan=urutan,

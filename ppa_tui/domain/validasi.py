@@ -18,6 +18,7 @@ __all__ = [
     "HasilNik",
     "Invalid",
     "adalah_anak",
+    "bersihkan_kontrol",
     "format_tanggal",
     "format_telepon",
     "format_waktu",
@@ -43,6 +44,30 @@ class Invalid(ValueError):
     def __init__(self, pesan: str) -> None:
         super().__init__(pesan)
         self.pesan = pesan
+
+
+# --- teks ------------------------------------------------------------------------
+
+# A terminal escape sequence (colour, cursor, title), removed whole: pasted coloured
+# text keeps its words, not "[31m".
+_ESC = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_SPASI_KONTROL = re.compile(r"[\t\n\r\v\f]+")
+_KONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab/newline, DEL, C1
+
+
+def bersihkan_kontrol(text: str, *, baris: bool = False) -> str:
+    """Text without control characters: PostgreSQL refuses NUL, and an escape
+    sequence would repaint the terminal of whoever views or exports the record.
+
+    ``baris=True`` (long text) keeps newlines and tabs (CR LF becomes LF); otherwise
+    they become one space, so "Jl. Merdeka\\n1" stays two words.
+    """
+    teks = _ESC.sub("", text)
+    if baris:
+        teks = teks.replace("\r\n", "\n")
+    else:
+        teks = _SPASI_KONTROL.sub(" ", teks)
+    return _KONTROL.sub("", teks)
 
 
 # --- telepon ----------------------------------------------------------------

@@ -774,3 +774,49 @@ def test_an_integer_no_column_holds_is_refused_by_the_service(db: Database, cloc
         simpan_pihak(s, kasus.id, "korban", {"nama": "Ani", "usia": 10**20})
     assert exc.value.pesan == "Angka terlalu besar"
     assert pihak_kasus(db, kasus.id, "korban") == []
+
+
+# ---- control characters -------------------------------------------------------------
+
+KOTOR = "Ani\x00 Su\x1b[31mlastri\x1b[0m\x07"
+
+
+def test_control_characters_never_reach_the_database(db: Database, clock: FixedClock) -> None:
+    """PostgreSQL refused a NUL; an escape sequence would repaint whoever's terminal
+    shows the record. Typed through the forms, a name comes out clean; long text keeps
+    its lines and tabs."""
+    tamu_hasil = periksa("buku_tamu", {"nama": KOTOR, "keperluan": "pengaduan",
+                                       "waktu_masuk": "23-11-2026 09:00",
+                                       "keterangan": "baris 1\r\n\tbaris\x00 2\x7f"},
+                         konteks(clock))
+    assert tamu_hasil.nilai["nama"] == "Ani Sulastri"
+    with db.session() as s:
+        tamu, kasus = catat_tamu(s, tamu_hasil.nilai, clock=clock, petugas="Ri\x00na")
+    assert kasus is not None
+    k = konteks_kasus(db, kasus.id, clock)
+    korban = periksa("korban", {"nama": KOTOR, "alamat": "Jl. Merdeka\n1", "usia": "1\x002"}, k)
+    with db.session() as s:
+        pihak = simpan_pihak(s, kasus.id, "korban", korban.nilai)
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None
+        assert (row.nama, row.petugas) == ("Ani Sulastri", "Rina")
+        assert row.keterangan == "baris 1\n\tbaris 2"
+        p = s.get(Pihak, pihak.id)
+        assert p is not None
+        assert (p.nama, p.alamat, p.usia) == ("Ani Sulastri", "Jl. Merdeka 1", 12)
+
+
+def test_a_service_call_skipping_the_form_stores_no_control_characters(
+    db: Database, clock: FixedClock,
+) -> None:
+    with db.session() as s:
+        tamu, _ = catat_tamu(s, {"nama": KOTOR, "keperluan": "konsultasi",
+                                 "keterangan": "a\x00\nb\tc"}, clock=clock)
+    kasus = buka(db, clock)
+    with db.session() as s:
+        pihak = simpan_pihak(s, kasus.id, "pelaku", {"nama": KOTOR})
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None and (row.nama, row.keterangan) == ("Ani Sulastri", "a\nb\tc")
+        assert s.get(Pihak, pihak.id).nama == "Ani Sulastri"  # type: ignore[union-attr]
