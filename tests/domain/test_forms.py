@@ -344,3 +344,16 @@ def test_every_number_field_is_bounded_by_its_column() -> None:
         for f in load_form(form_id).fields:
             if f.jenis == "angka":
                 assert 0 <= f.nilai_min <= f.nilai_maks <= BATAS_INT, (form_id, f.nama)
+
+
+# ---- field kinds ---------------------------------------------------------------------------
+
+
+def test_every_field_kind_has_a_widget_family_the_tui_knows() -> None:
+    from ppa_tui.domain.jenis import JENIS
+    from ppa_tui.tui.widgets.fields import KELUARGA
+
+    assert {j.widget for j in JENIS.values()} <= set(KELUARGA)
+    assert set(KELUARGA) <= {j.widget for j in JENIS.values()}, "a family nothing uses"
+    for form_id in SPECS:
+        assert {f.jenis for f in load_form(form_id).fields} <= set(JENIS)
