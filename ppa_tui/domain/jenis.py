@@ -123,7 +123,13 @@ def _baca_wilayah(f: FieldSpec, text: str, k: Konteks) -> str:
 
 
 def _tampil_wilayah(value: Any, zona: ZoneInfo) -> str:
-    return str(value)
+    """A saved code as the short name `cari_wilayah` reads back ("19.04" → "Bangka
+    Tengah"); a kab/kota outside the list keeps its code."""
+    kode = str(value)
+    for p in referensi.pilihan("kabkota"):
+        if p.kode == kode:
+            return nama_pendek(p.label)
+    return kode
 
 
 # ---- the other kinds ---------------------------------------------------------------------

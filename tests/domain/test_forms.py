@@ -146,6 +146,22 @@ def test_short_names_are_exact_and_ambiguous_parts_are_not_guessed() -> None:
         cari_wilayah("Bang")  # Bangka, Bangka Barat, Bangka Selatan, Bangka Tengah
 
 
+def test_a_saved_kabkota_is_shown_by_the_name_it_is_read_back_from() -> None:
+    """Reopened, a saved kab/kota showed its raw code ("19.04")."""
+    from ppa_tui.domain import referensi
+
+    spec = load_form("korban")
+    assert ke_mentah(spec, {"kabkota_kode": "19.04"}, WIB) == {"kabkota_kode": "Bangka Tengah"}
+    assert ke_mentah(spec, {"kabkota_kode": "19.01"}, WIB) == {"kabkota_kode": "Bangka"}
+    for p in referensi.pilihan("kabkota"):
+        shown = ke_mentah(spec, {"kabkota_kode": p.kode}, WIB)["kabkota_kode"]
+        assert not shown[0].isdigit(), p.kode
+        assert cari_wilayah(shown) == p.kode
+    # A kab/kota from outside the list keeps the code it was typed as.
+    assert ke_mentah(spec, {"kabkota_kode": "31.71"}, WIB) == {"kabkota_kode": "31.71"}
+    assert cari_wilayah("31.71") == "31.71"
+
+
 # ---- NIK --------------------------------------------------------------------------------
 
 
@@ -238,7 +254,7 @@ def test_ke_mentah_round_trips_a_saved_pihak(db: Database, clock: FixedClock) ->
     mentah = ke_mentah(spec, row.model_dump(), WIB)
     assert all(isinstance(v, str) for v in mentah.values())
     assert mentah["tanggal_lahir"] == "12-03-2014"
-    assert mentah["kabkota_kode"] == "19.71"
+    assert mentah["kabkota_kode"] == "Pangkalpinang"  # the name she typed, not "19.71"
     assert mentah["usia"] == "12"
     assert "+62" not in mentah["telepon"]  # shown the way people write it
     again = periksa_form(spec, mentah, k)
