@@ -228,8 +228,8 @@ def _aturan_persetujuan_anak(
 ) -> None:
     """A child cannot consent alone: her parent or guardian consents (UU PA)."""
     korban = str(mentah.get("korban_id") or "")
-    if korban in k.anak and h.nilai.get("pemberi") == "korban":
-        h.galat["pemberi"] = "Korban anak: persetujuan oleh orang tua/wali"
+    if pesan := validasi.pemberi_persetujuan_ditolak(korban in k.anak, h.nilai.get("pemberi")):
+        h.galat["pemberi"] = pesan
     if h.nilai.get("pemberi") == "orang_tua_wali" and not h.nilai.get("wali_nama"):
         h.galat.setdefault("wali_nama", "Isi nama orang tua/wali")
 

@@ -170,8 +170,10 @@ def simpan_persetujuan(
     korban = session.get(Pihak, row.korban_id) if row.korban_id else None
     if korban is not None and korban.kasus_id != kasus_id:
         raise TidakDitemukan(f"korban {row.korban_id}")
-    if korban is not None and korban.anak and row.pemberi == "korban":
-        raise AturanDilanggar("Korban anak: persetujuan oleh orang tua/wali")
+    if korban is not None and (
+        pesan := validasi.pemberi_persetujuan_ditolak(korban.anak, row.pemberi)
+    ):
+        raise AturanDilanggar(pesan)
     session.add(row)
     return row
 

@@ -28,6 +28,7 @@ __all__ = [
     "periksa_batas_int",
     "parse_tanggal",
     "parse_waktu",
+    "pemberi_persetujuan_ditolak",
     "periksa_nik",
     "tanggal_indonesia",
     "tidak_di_masa_depan",
@@ -255,6 +256,15 @@ def hitung_usia(tanggal_lahir: date, pada: date) -> int:
 def adalah_anak(usia: int | None) -> bool:
     """Anak = under 18 (UU Perlindungan Anak). Unknown age -> False."""
     return usia is not None and usia < USIA_DEWASA
+
+
+def pemberi_persetujuan_ditolak(anak: bool, pemberi: str | None) -> str | None:
+    """A child cannot consent alone (UU Perlindungan Anak): her parent or guardian
+    consents. The one place of this rule, for the form and the service alike: the
+    message when `pemberi` may not consent for this korban, else None."""
+    if anak and pemberi == "korban":
+        return "Korban anak: persetujuan oleh orang tua/wali"
+    return None
 
 
 # --- tanggal dan waktu ----------------------------------------------------------

@@ -554,6 +554,29 @@ def test_service_refuses_a_child_consenting_alone_whoever_calls_it(
         assert s.exec(select(Persetujuan)).all() == []
 
 
+def test_the_child_consent_rule_lives_in_one_place(
+    db: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The form and the service ask the same domain function, so the rule and its
+    message change in one place."""
+    from ppa_tui.domain import validasi
+
+    kasus = buka(db, clock)
+    putri = _korban_anak(db, kasus, clock)
+    pesan = validasi.pemberi_persetujuan_ditolak(True, "korban")
+    assert pesan == "Korban anak: persetujuan oleh orang tua/wali"
+    assert validasi.pemberi_persetujuan_ditolak(True, "orang_tua_wali") is None
+    assert validasi.pemberi_persetujuan_ditolak(False, "korban") is None
+    monkeypatch.setattr(validasi, "pemberi_persetujuan_ditolak",
+                        lambda anak, pemberi: "aturan tunggal" if pemberi else None)
+    mentah = {"korban_id": str(putri.id), "pemberi": "orang_tua_wali", "wali_nama": "Ibu",
+              "tanggal": "23-11-2026", "petugas": "Rina"}
+    hasil = periksa_form(load_form("persetujuan"), mentah, konteks_kasus(db, kasus.id, clock))
+    assert hasil.galat == {"pemberi": "aturan tunggal"}
+    with pytest.raises(AturanDilanggar, match="aturan tunggal"), db.session() as s:
+        simpan_persetujuan(s, kasus.id, {"korban_id": putri.id, "pemberi": "orang_tua_wali"})
+
+
 def test_adult_korban_consents_herself(db: Database, clock: FixedClock) -> None:
     kasus = buka(db, clock)
     k = konteks_kasus(db, kasus.id, clock)
