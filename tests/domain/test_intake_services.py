@@ -134,6 +134,22 @@ def test_konsultasi_opens_no_case(db: Database, clock: FixedClock) -> None:
         assert s.exec(select(LangkahKasus)).all() == []
 
 
+def test_a_guest_who_asks_for_information_is_recorded_without_a_case(
+    db: Database, clock: FixedClock,
+) -> None:
+    from ppa_tui.domain import referensi
+
+    assert referensi.label("keperluan", "informasi") == "Informasi"
+    hasil = periksa("buku_tamu", {"nama": "Bu Lina", "keperluan": "informasi",
+                                  "waktu_masuk": "23-11-2026 09:00"}, konteks(clock))
+    with db.session() as s:
+        tamu, kasus = catat_tamu(s, hasil.nilai, clock=clock)
+    assert kasus is None
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None and (row.keperluan, row.kasus_id) == ("informasi", None)
+
+
 def test_identity_is_never_required(db: Database, clock: FixedClock) -> None:
     """Every complaint is accepted: an anonymous guest with only a keperluan saves."""
     spec = load_form("buku_tamu")
