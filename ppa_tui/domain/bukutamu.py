@@ -11,6 +11,7 @@ from sqlmodel import Session
 from ppa_tui.domain.clock import Clock
 from ppa_tui.domain.kasus import TidakDitemukan, buka_kasus, terapkan
 from ppa_tui.domain.models import BukuTamu, Kasus
+from ppa_tui.domain.validasi import bersihkan_kontrol
 
 
 def catat_tamu(
@@ -19,6 +20,7 @@ def catat_tamu(
 ) -> tuple[BukuTamu, Kasus | None]:
     """Record a guest. A guest who comes to complain gets a case at once, its first
     step's clock running from the moment of arrival (not from when we saved)."""
+    petugas = bersihkan_kontrol(petugas)
     tamu = BukuTamu(waktu_masuk=nilai.get("waktu_masuk") or clock.now(), petugas=petugas)
     terapkan(tamu, nilai)
     if tamu.jenis_identitas == "tidak_ada":

@@ -18,13 +18,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ppa_tui.domain import referensi, validasi
+from ppa_tui.domain.jenis import (  # re-exported: the form engine's vocabulary
+    JENIS,
+    cari_wilayah,
+    nama_pendek,
+    pilihan_field,
+    saran_wilayah,
+)
 from ppa_tui.domain.validasi import Invalid
 
-JENIS = {
-    "teks", "teks_panjang", "nik", "telepon", "tanggal", "waktu", "pilihan",
-    "pilihan_banyak", "centang", "angka", "wilayah",
-}
-
+__all__ = [
+    "JENIS", "Bagian", "FieldSpec", "FormSpec", "HasilValidasi", "Konteks", "bawaan",
+    "cari_wilayah", "ke_mentah", "load_form", "nama_pendek", "periksa_form",
+    "pilihan_field", "saran_wilayah",
+]
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -38,8 +45,10 @@ class FieldSpec:
     petunjuk: str = ""
     tampil_jika: tuple[str, bool, str] | None = None  # (field, equal?, value)
     tidak_setelah: str = ""
-    maks: int = 0
+    maks: int = 0  # the longest text accepted, in characters (0: no limit)
     masa_depan: bool = False  # a date that may lie ahead (a deadline, e.g. tenggat)
+    nilai_min: int = 0  # `angka`: the smallest and largest number accepted
+    nilai_maks: int = validasi.BATAS_INT
 
     @property
     def dinamis(self) -> bool:
@@ -123,7 +132,8 @@ def load_form(form_id: str) -> FormSpec:
             spec = FieldSpec(**raw)
             if spec.jenis not in JENIS:
                 raise ValueError(f"{form_id}.{spec.nama}: jenis '{spec.jenis}' tidak dikenal")
-            if spec.jenis in {"pilihan", "pilihan_banyak"} and not spec.dinamis:
+            _periksa_batas(form_id, spec, set(raw))
+            if JENIS[spec.jenis].daftar and not spec.dinamis:
                 referensi.pilihan(spec.pilihan)  # unknown list → KeyError now
             specs.append(spec)
         bagian.append(Bagian(b["judul"], tuple(specs)))
@@ -137,6 +147,14 @@ def load_form(form_id: str) -> FormSpec:
     return spec
 
 
+def _periksa_batas(form_id: str, spec: FieldSpec, kunci: set[str]) -> None:
+    """A number's range is the spec's, and never wider than its column."""
+    if spec.jenis != "angka" and {"nilai_min", "nilai_maks"} & kunci:
+        raise ValueError(f"{form_id}.{spec.nama}: nilai_min/nilai_maks hanya untuk angka")
+    if not 0 <= spec.nilai_min <= spec.nilai_maks <= validasi.BATAS_INT:
+        raise ValueError(f"{form_id}.{spec.nama}: batas angka tidak masuk akal")
+
+
 def _kondisi(text: str) -> tuple[str, bool, str]:
     """`"a=b"` or `"a!=b"` → (field, equal?, value)."""
     if "!=" in text:
@@ -144,13 +162,6 @@ def _kondisi(text: str) -> tuple[str, bool, str]:
         return other.strip(), False, expected.strip()
     other, _, expected = text.partition("=")
     return other.strip(), True, expected.strip()
-
-
-def pilihan_field(f: FieldSpec, konteks: Konteks) -> tuple[tuple[str, str], ...]:
-    """(kode, label) choices for a field, from `referensi` or from the case."""
-    if f.dinamis:
-        return tuple(konteks.pilihan.get(f.pilihan[1:], ()))
-    return tuple((p.kode, p.label) for p in referensi.pilihan(f.pilihan))
 
 
 def periksa_form(spec: FormSpec, mentah: Mapping[str, Any], konteks: Konteks) -> HasilValidasi:
@@ -174,78 +185,17 @@ def periksa_form(spec: FormSpec, mentah: Mapping[str, Any], konteks: Konteks) ->
     return hasil
 
 
-def _bersihkan(f: FieldSpec, raw: Any, k: Konteks) -> Any:  # noqa: PLR0911
-    if f.jenis == "centang":
-        return bool(raw)
-    if f.jenis == "pilihan_banyak":
-        kode = [str(x) for x in (raw or [])]
-        valid = {c for c, _ in pilihan_field(f, k)}
-        if bad := [x for x in kode if x not in valid]:
-            raise Invalid(f"Pilihan tidak dikenal: {', '.join(bad)}")
-        return kode
-    text = "" if raw is None else str(raw).strip()
+def _bersihkan(f: FieldSpec, raw: Any, k: Konteks) -> Any:
+    """Typed value of one field by its kind (`jenis.JENIS`); raises `Invalid`."""
+    jenis = JENIS[f.jenis]
+    if not jenis.teks:
+        return jenis.baca(f, raw, k)
+    text = "" if raw is None else validasi.bersihkan_kontrol(str(raw), baris=jenis.baris).strip()
     if f.maks and len(text) > f.maks:
         raise Invalid(f"Terlalu panjang (maks. {f.maks} karakter)")
     if not text:
-        return None if f.jenis in {"tanggal", "waktu", "angka"} else ""
-    if f.jenis == "telepon":
-        return validasi.normalisasi_telepon(text)
-    if f.jenis == "nik":
-        return validasi.periksa_nik(text, hari_ini=k.hari_ini).nik
-    if f.jenis == "tanggal":
-        value = validasi.parse_tanggal(text)
-        if not f.masa_depan:
-            validasi.tidak_di_masa_depan(value, k.hari_ini)
-        return value
-    if f.jenis == "waktu":
-        local = validasi.parse_waktu(text, hari_ini=k.hari_ini)
-        value = local.replace(tzinfo=k.zona).astimezone(k.sekarang.tzinfo)
-        validasi.tidak_di_masa_depan(value, k.sekarang)
-        batas = k.waktu.get(f.tidak_setelah) if f.tidak_setelah else None
-        if batas is not None and value > batas:
-            raise Invalid("Tidak boleh setelah waktu pengaduan")
-        return value
-    if f.jenis == "angka":
-        if not text.isdigit():
-            raise Invalid("Isi dengan angka")
-        return int(text)
-    if f.jenis == "pilihan":
-        if text not in {c for c, _ in pilihan_field(f, k)}:
-            raise Invalid("Pilihan tidak dikenal")
-        return text
-    if f.jenis == "wilayah":
-        return cari_wilayah(text)
-    return text
-
-
-def nama_pendek(label: str) -> str:
-    """"Kab. Bangka Barat" → "Bangka Barat": what officers type."""
-    for awalan in ("Kab. ", "Kabupaten ", "Kota "):
-        if label.startswith(awalan):
-            return label[len(awalan):]
-    return label
-
-
-def saran_wilayah() -> list[str]:
-    """Suggestions for a kab/kota field: the short names first, then the full ones."""
-    kabkota = referensi.pilihan("kabkota")
-    return [nama_pendek(p.label) for p in kabkota] + [p.label for p in kabkota]
-
-
-def cari_wilayah(text: str) -> str:
-    """A kab/kota typed as its code ("19.71", "1971") or its name ("Pangkalpinang")."""
-    lowered = text.strip().lower()
-    kabkota = referensi.pilihan("kabkota")
-    for p in kabkota:
-        if lowered in {p.kode, p.kode.replace(".", ""), p.label.lower(), nama_pendek(p.label).lower()}:
-            return p.kode
-    cocok = [p.kode for p in kabkota if lowered in p.label.lower()]
-    if len(cocok) == 1:  # "Pangkalpinang" → Kota Pangkalpinang; "Bangka" is ambiguous
-        return cocok[0]
-    if referensi.kode_wilayah_valid(lowered):
-        digits = lowered.replace(".", "")
-        return f"{digits[:2]}.{digits[2:4]}"
-    raise Invalid("Kab/kota tidak dikenal: tulis nama atau kode (19.71)")
+        return jenis.kosong
+    return jenis.baca(f, text, k)
 
 
 # ---- cross-field rules, named from specs -------------------------------------------
@@ -278,8 +228,8 @@ def _aturan_persetujuan_anak(
 ) -> None:
     """A child cannot consent alone: her parent or guardian consents (UU PA)."""
     korban = str(mentah.get("korban_id") or "")
-    if korban in k.anak and h.nilai.get("pemberi") == "korban":
-        h.galat["pemberi"] = "Korban anak: persetujuan oleh orang tua/wali"
+    if pesan := validasi.pemberi_persetujuan_ditolak(korban in k.anak, h.nilai.get("pemberi")):
+        h.galat["pemberi"] = pesan
     if h.nilai.get("pemberi") == "orang_tua_wali" and not h.nilai.get("wali_nama"):
         h.galat.setdefault("wali_nama", "Isi nama orang tua/wali")
 
@@ -304,20 +254,8 @@ def ke_mentah(spec: FormSpec, nilai: Mapping[str, Any], zona: ZoneInfo) -> dict[
     mentah: dict[str, Any] = {}
     for f in spec.fields:
         value = nilai.get(f.attr)
-        if value is None:
-            continue
-        if f.jenis == "centang":
-            mentah[f.nama] = bool(value)
-        elif f.jenis == "pilihan_banyak":
-            mentah[f.nama] = [str(v) for v in value]
-        elif f.jenis == "waktu" and isinstance(value, datetime):
-            mentah[f.nama] = validasi.format_waktu(value.astimezone(zona).replace(tzinfo=None))
-        elif f.jenis == "tanggal" and isinstance(value, date):
-            mentah[f.nama] = validasi.format_tanggal(value)
-        elif f.jenis == "telepon" and value:
-            mentah[f.nama] = validasi.format_telepon(str(value))
-        else:
-            mentah[f.nama] = str(value)
+        if value is not None:
+            mentah[f.nama] = JENIS[f.jenis].tampil(value, zona)
     return mentah
 
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from ppa_tui.domain import validasi
 from ppa_tui.domain.langkah import mulai_langkah
 from ppa_tui.domain.models import (
     Asesmen,
@@ -40,10 +41,18 @@ class TidakDitemukan(LookupError):
 
 
 def terapkan(obj: SQLModel, nilai: Mapping[str, Any]) -> None:
-    """Copy validated values onto the model's bound attributes, ignoring the rest."""
+    """Copy validated values onto the model's bound attributes, ignoring the rest.
+    Checked again here, so no caller can store what the forms refuse: control
+    characters are removed from text (newline and tab kept), and an integer no
+    column holds raises `Invalid`."""
     for attr, value in nilai.items():
-        if attr in type(obj).model_fields:
-            setattr(obj, attr, "" if value is None and _is_text(obj, attr) else value)
+        if attr not in type(obj).model_fields:
+            continue
+        if isinstance(value, str):
+            value = validasi.bersihkan_kontrol(value, baris=True)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            validasi.periksa_batas_int(value)
+        setattr(obj, attr, "" if value is None and _is_text(obj, attr) else value)
 
 
 def _is_text(obj: SQLModel, attr: str) -> bool:
@@ -56,6 +65,7 @@ def buka_kasus(
     """Open a complaint case: a register number of the local year, and SOP Layanan's
     first step already running from the moment the client arrived."""
     tahun = diterima_at.astimezone(ZoneInfo(zona)).year
+    petugas = validasi.bersihkan_kontrol(petugas)
     urutan, nomor = ambil_nomor(session, tahun)
     kasus = Kasus(
         nomor_register=nomor, tahun=tahun, urutan=urutan,
@@ -160,8 +170,10 @@ def simpan_persetujuan(
     korban = session.get(Pihak, row.korban_id) if row.korban_id else None
     if korban is not None and korban.kasus_id != kasus_id:
         raise TidakDitemukan(f"korban {row.korban_id}")
-    if korban is not None and korban.anak and row.pemberi == "korban":
-        raise AturanDilanggar("Korban anak: persetujuan oleh orang tua/wali")
+    if korban is not None and (
+        pesan := validasi.pemberi_persetujuan_ditolak(korban.anak, row.pemberi)
+    ):
+        raise AturanDilanggar(pesan)
     session.add(row)
     return row
 

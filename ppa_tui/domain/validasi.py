@@ -18,19 +18,24 @@ __all__ = [
     "HasilNik",
     "Invalid",
     "adalah_anak",
+    "bersihkan_kontrol",
     "format_tanggal",
     "format_telepon",
     "format_waktu",
     "hitung_usia",
     "normalisasi_telepon",
+    "parse_angka",
+    "periksa_batas_int",
     "parse_tanggal",
     "parse_waktu",
+    "pemberi_persetujuan_ditolak",
     "periksa_nik",
     "tanggal_indonesia",
     "tidak_di_masa_depan",
 ]
 
 USIA_DEWASA = 18  # UU Perlindungan Anak: anak = belum berusia 18 tahun
+BATAS_INT = 2**31 - 1  # an INTEGER column on PostgreSQL; SQLite stops at 2**63 - 1
 
 
 class Invalid(ValueError):
@@ -40,6 +45,30 @@ class Invalid(ValueError):
     def __init__(self, pesan: str) -> None:
         super().__init__(pesan)
         self.pesan = pesan
+
+
+# --- teks ------------------------------------------------------------------------
+
+# A terminal escape sequence (colour, cursor, title), removed whole: pasted coloured
+# text keeps its words, not "[31m".
+_ESC = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_SPASI_KONTROL = re.compile(r"[\t\n\r\v\f]+")
+_KONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab/newline, DEL, C1
+
+
+def bersihkan_kontrol(text: str, *, baris: bool = False) -> str:
+    """Text without control characters: PostgreSQL refuses NUL, and an escape
+    sequence would repaint the terminal of whoever views or exports the record.
+
+    ``baris=True`` (long text) keeps newlines and tabs (CR LF becomes LF); otherwise
+    they become one space, so "Jl. Merdeka\\n1" stays two words.
+    """
+    teks = _ESC.sub("", text)
+    if baris:
+        teks = teks.replace("\r\n", "\n")
+    else:
+        teks = _SPASI_KONTROL.sub(" ", teks)
+    return _KONTROL.sub("", teks)
 
 
 # --- telepon ----------------------------------------------------------------
@@ -182,6 +211,36 @@ def _sebagai_tanggal(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+# --- angka ---------------------------------------------------------------------
+
+
+def parse_angka(text: str, *, terkecil: int = 0, terbesar: int = BATAS_INT) -> int:
+    """A whole number typed in ASCII digits, within [terkecil, terbesar].
+
+    `str.isdigit()` alone accepts "²", "①", "٣" and "𝟙", which `int()` then
+    rejects or reads as another number; and an unbounded number overflows the
+    column. The length is checked before `int()`, which refuses very long strings.
+    """
+    teks = (text or "").strip()
+    pesan = f"Isi angka {terkecil}–{terbesar}"
+    if not (teks.isascii() and teks.isdigit()):
+        raise Invalid(pesan)
+    if len(teks.lstrip("0")) > len(str(terbesar)):
+        raise Invalid(pesan)
+    nilai = int(teks)
+    if not terkecil <= nilai <= terbesar:
+        raise Invalid(pesan)
+    return nilai
+
+
+def periksa_batas_int(value: int) -> int:
+    """Refuse an integer no column can hold, before the driver does (SQLite raises
+    OverflowError, PostgreSQL a DataError quoting the values)."""
+    if not -BATAS_INT - 1 <= value <= BATAS_INT:
+        raise Invalid("Angka terlalu besar")
+    return value
+
+
 # --- usia ---------------------------------------------------------------------
 
 
@@ -197,6 +256,15 @@ def hitung_usia(tanggal_lahir: date, pada: date) -> int:
 def adalah_anak(usia: int | None) -> bool:
     """Anak = under 18 (UU Perlindungan Anak). Unknown age -> False."""
     return usia is not None and usia < USIA_DEWASA
+
+
+def pemberi_persetujuan_ditolak(anak: bool, pemberi: str | None) -> str | None:
+    """A child cannot consent alone (UU Perlindungan Anak): her parent or guardian
+    consents. The one place of this rule, for the form and the service alike: the
+    message when `pemberi` may not consent for this korban, else None."""
+    if anak and pemberi == "korban":
+        return "Korban anak: persetujuan oleh orang tua/wali"
+    return None
 
 
 # --- tanggal dan waktu ----------------------------------------------------------

@@ -146,6 +146,22 @@ def test_short_names_are_exact_and_ambiguous_parts_are_not_guessed() -> None:
         cari_wilayah("Bang")  # Bangka, Bangka Barat, Bangka Selatan, Bangka Tengah
 
 
+def test_a_saved_kabkota_is_shown_by_the_name_it_is_read_back_from() -> None:
+    """Reopened, a saved kab/kota showed its raw code ("19.04")."""
+    from ppa_tui.domain import referensi
+
+    spec = load_form("korban")
+    assert ke_mentah(spec, {"kabkota_kode": "19.04"}, WIB) == {"kabkota_kode": "Bangka Tengah"}
+    assert ke_mentah(spec, {"kabkota_kode": "19.01"}, WIB) == {"kabkota_kode": "Bangka"}
+    for p in referensi.pilihan("kabkota"):
+        shown = ke_mentah(spec, {"kabkota_kode": p.kode}, WIB)["kabkota_kode"]
+        assert not shown[0].isdigit(), p.kode
+        assert cari_wilayah(shown) == p.kode
+    # A kab/kota from outside the list keeps the code it was typed as.
+    assert ke_mentah(spec, {"kabkota_kode": "31.71"}, WIB) == {"kabkota_kode": "31.71"}
+    assert cari_wilayah("31.71") == "31.71"
+
+
 # ---- NIK --------------------------------------------------------------------------------
 
 
@@ -238,7 +254,7 @@ def test_ke_mentah_round_trips_a_saved_pihak(db: Database, clock: FixedClock) ->
     mentah = ke_mentah(spec, row.model_dump(), WIB)
     assert all(isinstance(v, str) for v in mentah.values())
     assert mentah["tanggal_lahir"] == "12-03-2014"
-    assert mentah["kabkota_kode"] == "19.71"
+    assert mentah["kabkota_kode"] == "Pangkalpinang"  # the name she typed, not "19.71"
     assert mentah["usia"] == "12"
     assert "+62" not in mentah["telepon"]  # shown the way people write it
     again = periksa_form(spec, mentah, k)
@@ -309,3 +325,51 @@ def test_a_new_consent_chooses_the_only_korban_and_her_guardian_if_she_is_a_chil
     assert bawaan(spec, dewasa, "Rina")["pemberi"] == "korban"
     dua = Konteks(sekarang=clock.now(), pilihan={"korban": (("k1", "Ani"), ("k2", "Sari"))})
     assert "korban_id" not in bawaan(spec, dua, "Rina")  # two korban: the officer chooses
+
+
+# ---- numbers ----------------------------------------------------------------------------
+
+ANGKA_SALAH = ["²", "①", "٣", "𝟙", "1²", "99999999999999999999", "9" * 5000, "121", "-1",
+               "abc", "12.5"]
+
+
+@pytest.mark.parametrize("form_id", ["pelapor", "korban", "pelaku"])
+@pytest.mark.parametrize("text", ANGKA_SALAH)
+def test_usia_accepts_ascii_digits_in_range_only(form_id: str, text: str, clock: FixedClock) -> None:
+    """`str.isdigit()` let "²" through to `int()`, which crashed the app; a huge number
+    reached the database and overflowed. Both are a message beside the field now."""
+    hasil = periksa_form(load_form(form_id), {"usia": text}, konteks(clock))
+    assert hasil.galat == {"usia": "Isi angka 0–120"}
+    assert "usia" not in hasil.nilai
+
+
+@pytest.mark.parametrize("form_id", ["pelapor", "korban", "pelaku"])
+def test_usia_range_ends_are_accepted(form_id: str, clock: FixedClock) -> None:
+    spec = load_form(form_id)
+    assert (spec.field("usia").nilai_min, spec.field("usia").nilai_maks) == (0, 120)
+    for text, usia in [("0", 0), (" 120 ", 120), ("007", 7)]:
+        hasil = periksa_form(spec, {"usia": text}, konteks(clock))
+        assert hasil.ok, hasil.galat
+        assert hasil.nilai["usia"] == usia
+
+
+def test_every_number_field_is_bounded_by_its_column() -> None:
+    from ppa_tui.domain.validasi import BATAS_INT
+
+    for form_id in SPECS:
+        for f in load_form(form_id).fields:
+            if f.jenis == "angka":
+                assert 0 <= f.nilai_min <= f.nilai_maks <= BATAS_INT, (form_id, f.nama)
+
+
+# ---- field kinds ---------------------------------------------------------------------------
+
+
+def test_every_field_kind_has_a_widget_family_the_tui_knows() -> None:
+    from ppa_tui.domain.jenis import JENIS
+    from ppa_tui.tui.widgets.fields import KELUARGA
+
+    assert {j.widget for j in JENIS.values()} <= set(KELUARGA)
+    assert set(KELUARGA) <= {j.widget for j in JENIS.values()}, "a family nothing uses"
+    for form_id in SPECS:
+        assert {f.jenis for f in load_form(form_id).fields} <= set(JENIS)

@@ -134,6 +134,22 @@ def test_konsultasi_opens_no_case(db: Database, clock: FixedClock) -> None:
         assert s.exec(select(LangkahKasus)).all() == []
 
 
+def test_a_guest_who_asks_for_information_is_recorded_without_a_case(
+    db: Database, clock: FixedClock,
+) -> None:
+    from ppa_tui.domain import referensi
+
+    assert referensi.label("keperluan", "informasi") == "Informasi"
+    hasil = periksa("buku_tamu", {"nama": "Bu Lina", "keperluan": "informasi",
+                                  "waktu_masuk": "23-11-2026 09:00"}, konteks(clock))
+    with db.session() as s:
+        tamu, kasus = catat_tamu(s, hasil.nilai, clock=clock)
+    assert kasus is None
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None and (row.keperluan, row.kasus_id) == ("informasi", None)
+
+
 def test_identity_is_never_required(db: Database, clock: FixedClock) -> None:
     """Every complaint is accepted: an anonymous guest with only a keperluan saves."""
     spec = load_form("buku_tamu")
@@ -554,6 +570,29 @@ def test_service_refuses_a_child_consenting_alone_whoever_calls_it(
         assert s.exec(select(Persetujuan)).all() == []
 
 
+def test_the_child_consent_rule_lives_in_one_place(
+    db: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The form and the service ask the same domain function, so the rule and its
+    message change in one place."""
+    from ppa_tui.domain import validasi
+
+    kasus = buka(db, clock)
+    putri = _korban_anak(db, kasus, clock)
+    pesan = validasi.pemberi_persetujuan_ditolak(True, "korban")
+    assert pesan == "Korban anak: persetujuan oleh orang tua/wali"
+    assert validasi.pemberi_persetujuan_ditolak(True, "orang_tua_wali") is None
+    assert validasi.pemberi_persetujuan_ditolak(False, "korban") is None
+    monkeypatch.setattr(validasi, "pemberi_persetujuan_ditolak",
+                        lambda anak, pemberi: "aturan tunggal" if pemberi else None)
+    mentah = {"korban_id": str(putri.id), "pemberi": "orang_tua_wali", "wali_nama": "Ibu",
+              "tanggal": "23-11-2026", "petugas": "Rina"}
+    hasil = periksa_form(load_form("persetujuan"), mentah, konteks_kasus(db, kasus.id, clock))
+    assert hasil.galat == {"pemberi": "aturan tunggal"}
+    with pytest.raises(AturanDilanggar, match="aturan tunggal"), db.session() as s:
+        simpan_persetujuan(s, kasus.id, {"korban_id": putri.id, "pemberi": "orang_tua_wali"})
+
+
 def test_adult_korban_consents_herself(db: Database, clock: FixedClock) -> None:
     kasus = buka(db, clock)
     k = konteks_kasus(db, kasus.id, clock)
@@ -762,3 +801,61 @@ def test_later_steps_ask_the_consent_before_sharing(db: Database, clock: FixedCl
     with db.session() as s:
         assert boleh_dibagikan(s, putri.id, "kesehatan")
         assert not boleh_dibagikan(s, putri.id, "kepolisian_hukum")
+
+
+def test_an_integer_no_column_holds_is_refused_by_the_service(db: Database, clock: FixedClock) -> None:
+    """A caller that skips the form still cannot overflow a column (SQLite raised
+    OverflowError, PostgreSQL a DataError quoting the row)."""
+    from ppa_tui.domain.validasi import Invalid
+
+    kasus = buka(db, clock)
+    with pytest.raises(Invalid) as exc, db.session() as s:
+        simpan_pihak(s, kasus.id, "korban", {"nama": "Ani", "usia": 10**20})
+    assert exc.value.pesan == "Angka terlalu besar"
+    assert pihak_kasus(db, kasus.id, "korban") == []
+
+
+# ---- control characters -------------------------------------------------------------
+
+KOTOR = "Ani\x00 Su\x1b[31mlastri\x1b[0m\x07"
+
+
+def test_control_characters_never_reach_the_database(db: Database, clock: FixedClock) -> None:
+    """PostgreSQL refused a NUL; an escape sequence would repaint whoever's terminal
+    shows the record. Typed through the forms, a name comes out clean; long text keeps
+    its lines and tabs."""
+    tamu_hasil = periksa("buku_tamu", {"nama": KOTOR, "keperluan": "pengaduan",
+                                       "waktu_masuk": "23-11-2026 09:00",
+                                       "keterangan": "baris 1\r\n\tbaris\x00 2\x7f"},
+                         konteks(clock))
+    assert tamu_hasil.nilai["nama"] == "Ani Sulastri"
+    with db.session() as s:
+        tamu, kasus = catat_tamu(s, tamu_hasil.nilai, clock=clock, petugas="Ri\x00na")
+    assert kasus is not None
+    k = konteks_kasus(db, kasus.id, clock)
+    korban = periksa("korban", {"nama": KOTOR, "alamat": "Jl. Merdeka\n1", "usia": "1\x002"}, k)
+    with db.session() as s:
+        pihak = simpan_pihak(s, kasus.id, "korban", korban.nilai)
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None
+        assert (row.nama, row.petugas) == ("Ani Sulastri", "Rina")
+        assert row.keterangan == "baris 1\n\tbaris 2"
+        p = s.get(Pihak, pihak.id)
+        assert p is not None
+        assert (p.nama, p.alamat, p.usia) == ("Ani Sulastri", "Jl. Merdeka 1", 12)
+
+
+def test_a_service_call_skipping_the_form_stores_no_control_characters(
+    db: Database, clock: FixedClock,
+) -> None:
+    with db.session() as s:
+        tamu, _ = catat_tamu(s, {"nama": KOTOR, "keperluan": "konsultasi",
+                                 "keterangan": "a\x00\nb\tc"}, clock=clock)
+    kasus = buka(db, clock)
+    with db.session() as s:
+        pihak = simpan_pihak(s, kasus.id, "pelaku", {"nama": KOTOR})
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None and (row.nama, row.keterangan) == ("Ani Sulastri", "a\nb\tc")
+        assert s.get(Pihak, pihak.id).nama == "Ani Sulastri"  # type: ignore[union-attr]

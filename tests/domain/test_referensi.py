@@ -80,7 +80,7 @@ def test_requested_codes_present() -> None:
         return {p.kode for p in referensi.pilihan(nama)}
 
     assert kode("jenis_identitas") == {"ktp", "kia", "sim", "paspor", "lainnya", "tidak_ada"}
-    assert kode("keperluan") == {"pengaduan", "konsultasi", "lainnya"}
+    assert kode("keperluan") == {"pengaduan", "konsultasi", "informasi", "lainnya"}
     assert kode("jenis_kelamin") == {"p", "l"}
     assert kode("pemberi_persetujuan") == {"korban", "orang_tua_wali"}
     assert kode("tingkat_risiko") == {"rendah", "sedang", "tinggi", "darurat"}

@@ -316,3 +316,32 @@ def test_tidak_di_masa_depan() -> None:
 
 def test_invalid_is_a_value_error() -> None:
     assert issubclass(Invalid, ValueError)
+
+
+# --- control characters -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "pendek", "panjang"), [
+    ("Ani\x00", "Ani", "Ani"),
+    ("Ani\x1b[31mPutri\x1b[0m", "AniPutri", "AniPutri"),  # a colour code goes whole
+    ("\x1b]0;judul\x07Ani", "Ani", "Ani"),  # so does a terminal title
+    ("Jl. Merdeka\n1", "Jl. Merdeka 1", "Jl. Merdeka\n1"),
+    ("a\tb\r\nc", "a b c", "a\tb\nc"),
+    ("a\x7fb\x85c\x9bd", "abcd", "abcd"),  # DEL and C1 controls
+    ("Sítî — ✓", "Sítî — ✓", "Sítî — ✓"),  # letters and symbols stay
+])
+def test_control_characters_are_removed(text: str, pendek: str, panjang: str) -> None:
+    assert validasi.bersihkan_kontrol(text) == pendek
+    assert validasi.bersihkan_kontrol(text, baris=True) == panjang
+    for c in map(chr, [*range(0x20), 0x7F]):
+        assert c not in validasi.bersihkan_kontrol(f"x{c}y")
+        if c not in "\t\n":
+            assert c not in validasi.bersihkan_kontrol(f"x{c}y", baris=True)
+
+
+@pytest.mark.parametrize("text", ["²", "①", "٣", "𝟙", "99999999999999999999", "9" * 5000])
+def test_parse_angka_refuses_non_ascii_digits_and_huge_numbers(text: str) -> None:
+    with pytest.raises(Invalid, match="Isi angka 0–120"):
+        validasi.parse_angka(text, terkecil=0, terbesar=120)
+    with pytest.raises(Invalid):
+        validasi.parse_angka(text)
