@@ -1,23 +1,56 @@
 """Schema migrations, applied automatically at start.
 
-Importing Alembic costs ~0.4 s, so start-up first reads `alembic_version` with plain
-SQL and only loads Alembic when the database is behind (a new install or an upgrade).
+Importing Alembic costs ~0.1-0.4 s, so start-up reads `alembic_version` with one plain
+query and only loads Alembic when the database is behind (a new install or an
+upgrade). The head revision is read from the versions folder's files, not written
+here by hand, so it cannot go stale when a revision is added.
+
+Rule: a released revision never changes; every schema change is a new revision.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from importlib.resources import files
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
-HEAD = "0001"
+_REVISI = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_TURUNAN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+
+
+@cache
+def head() -> str:
+    """The one revision no other revision revises, from the versions folder's text."""
+    revisi: set[str] = set()
+    turunan: set[str] = set()
+    for berkas in (files("ppa_tui.store") / "migrations" / "versions").iterdir():
+        if not berkas.name.endswith(".py"):
+            continue
+        isi = berkas.read_text(encoding="utf-8")
+        if (r := _REVISI.search(isi)) is None:
+            continue
+        revisi.add(r.group(1))
+        if (d := _TURUNAN.search(isi)) is not None and d.group(1):
+            turunan.add(d.group(1))
+    kepala = revisi - turunan
+    if len(kepala) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(kepala)}")
+    return kepala.pop()
+
+
+HEAD = head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's revision with one query; None when it has no schema yet."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            return None  # no alembic_version table: a new database
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
