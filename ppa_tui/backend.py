@@ -95,13 +95,13 @@ class Backend:
     def beranda(self) -> Beranda:
         from ppa_tui.domain.views import awal_hari, beranda
 
-        with self.database.session() as s:
+        with self.database.baca() as s:
             return beranda(s, awal_hari(self.clock.now(), self.settings.zona_waktu))
 
     def detail(self, kasus_id: uuid.UUID) -> KasusDetail | None:
         from ppa_tui.domain.views import detail_kasus
 
-        with self.database.session() as s:
+        with self.database.baca() as s:
             return detail_kasus(s, kasus_id, self.clock.now())
 
     def siapkan_form(
@@ -128,7 +128,7 @@ class Backend:
         mentah = (forms.ke_mentah(spec, nilai, self.zona) if nilai is not None
                   else forms.bawaan(spec, konteks, self.settings.petugas))
         kunci = kunci_draft(form_id, kasus_id, target_id)
-        with self.database.session() as s:
+        with self.database.baca() as s:
             draft = ambil_draft(s, kunci)
         if draft is not None:
             mentah = {**mentah, **draft.isi}
@@ -153,7 +153,7 @@ class Backend:
     def daftar_draft(self) -> list[DraftTersimpan]:
         from ppa_tui.domain.draft import daftar_draft
 
-        with self.database.session() as s:
+        with self.database.baca() as s:
             return daftar_draft(s)
 
     # ---- writes -------------------------------------------------------------------

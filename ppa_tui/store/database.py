@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from ppa_tui.domain.models import Rekam, utcnow
 
-from ppa_tui.store.engine import make_engine
+from ppa_tui.store.engine import make_engine, pembaca
 from ppa_tui.store.migrate import upgrade
 
 
@@ -21,6 +21,7 @@ class Database:
     def __init__(self, engine: Engine, device_id: str = "") -> None:
         self.engine = engine
         self.device_id = device_id
+        self._pembaca = pembaca(engine)
 
     @classmethod
     def open(cls, url: str, device_id: str = "") -> Database:
@@ -41,6 +42,19 @@ class Database:
                 session.rollback()
                 raise
 
+    @contextmanager
+    def baca(self) -> Iterator[Session]:
+        """A read-only unit of work: on SQLite a deferred transaction, which takes no
+        lock in WAL mode, so reads never wait for a save nor make one wait. Anything
+        written here is refused (a write belongs in `session()`)."""
+        with Session(self._pembaca, expire_on_commit=False) as session:
+            session.info["baca"] = True
+            try:
+                yield session
+                session.flush()  # a pending change raises (before_flush), never vanishes
+            finally:
+                session.rollback()
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -48,6 +62,8 @@ class Database:
 @event.listens_for(Session, "before_flush")
 def _stamp_provenance(session: Session, _context, _instances) -> None:  # noqa: ANN001
     """Every row written says when and by which device, for the outreach merge."""
+    if session.info.get("baca"):
+        raise RuntimeError("write in a read-only unit of work (Database.baca)")
     device = session.info.get("device_id", "")
     now = utcnow()
     for obj in session.new:

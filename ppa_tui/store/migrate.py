@@ -17,6 +17,8 @@ from importlib.resources import files
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from ppa_tui.store.engine import pembaca
+
 _REVISI = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
 _TURUNAN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
 
@@ -46,7 +48,7 @@ HEAD = head()
 
 def current_revision(engine: Engine) -> str | None:
     """The database's revision with one query; None when it has no schema yet."""
-    with engine.connect() as conn:
+    with pembaca(engine).connect() as conn:
         try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except DBAPIError:
