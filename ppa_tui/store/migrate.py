@@ -14,10 +14,10 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from ppa_tui.store.engine import pembaca
+from ppa_tui.store.engine import EKSKLUSIF, pembaca
 
 _REVISI = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
 _TURUNAN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
@@ -56,13 +56,31 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision`; a no-op (without Alembic) when already there."""
+    """Bring the schema to `revision`; a no-op (without Alembic) when already there.
+
+    Several desks may start at once on a new database: the set-up runs one process at
+    a time (PostgreSQL: an advisory lock held to the end of the transaction; SQLite:
+    an exclusive transaction), and each re-reads the version once it has the lock, so
+    the ones that waited find the schema made and do nothing."""
     if revision == "head" and current_revision(engine) == HEAD:
         return
-    from alembic import command
+    with engine.execution_options(**{EKSKLUSIF: True}).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(
+                "SELECT pg_advisory_xact_lock(hashtext('ppa-tui skema ' || "
+                "coalesce(current_schema(), '')))"))
+        if revision == "head" and _revisi_dalam(conn) == HEAD:
+            return  # another desk set it up while this one waited
+        from alembic import command
 
-    with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)
+
+
+def _revisi_dalam(conn: Connection) -> str | None:
+    """The version inside a transaction (where a failed query would abort it)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def alembic_config(connection=None):  # noqa: ANN001, ANN201
