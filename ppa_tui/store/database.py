@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlmodel import Session
 
 from ppa_tui.domain.models import Rekam, utcnow
 
 from ppa_tui.store.engine import make_engine, pembaca
 from ppa_tui.store.migrate import upgrade
+from ppa_tui.store.watcher import KANAL_SQL, ChangeWatcher, buat_pengamat
+
+_NOTIFY = text(f"SELECT pg_notify({KANAL_SQL}, '')")
 
 
 class Database:
@@ -22,6 +25,7 @@ class Database:
         self.engine = engine
         self.device_id = device_id
         self._pembaca = pembaca(engine)
+        self._beri_tahu = engine.dialect.name == "postgresql"
 
     @classmethod
     def open(cls, url: str, device_id: str = "") -> Database:
@@ -37,6 +41,8 @@ class Database:
             session.info["device_id"] = self.device_id
             try:
                 yield session
+                if self._beri_tahu:  # the other desks' watchers (delivered on commit)
+                    session.execute(_NOTIFY)
                 session.commit()
             except BaseException:
                 session.rollback()
@@ -54,6 +60,10 @@ class Database:
                 session.flush()  # a pending change raises (before_flush), never vanishes
             finally:
                 session.rollback()
+
+    def pengamat(self) -> ChangeWatcher:
+        """A watcher of other desks' changes, with a connection of its own."""
+        return buat_pengamat(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
