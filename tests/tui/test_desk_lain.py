@@ -83,3 +83,33 @@ async def test_case_screen_shows_a_korban_added_at_another_desk(make_app, settin
             meja_b.close()
         await _tunggu_tanpa_tombol(pilot, lambda: "Ani" in ringkasan(), "korban meja lain")
         assert isinstance(app.screen, KasusScreen)
+
+
+async def test_the_running_step_row_ticks_with_the_header(make_app, tui_clock) -> None:
+    from datetime import timedelta
+
+    from ppa_tui.tui.widgets import StepClock
+    from tests.tui.conftest import buka, ketik, simpan
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Rosmawati")
+        await simpan(pilot)
+        assert isinstance(app.screen, KasusScreen)
+        kepala = app.screen.query_one("#jam", StepClock)
+        langkah = app.screen.query_one("#langkah")
+
+        def baris() -> str:
+            return str(langkah.get_cell_at((0, 1)))
+
+        assert baris() == "10:00 lagi"
+        tui_clock.advance(timedelta(hours=2))  # step 1's 10 minutes are long gone
+        await _tunggu_tanpa_tombol(
+            pilot, lambda: "terlambat 1:50:00" in str(kepala.render())
+            and baris() == "terlambat 1:50:00", "jam kepala dan baris langkah berdetak")
+        tui_clock.advance(timedelta(seconds=6))
+        await _tunggu_tanpa_tombol(pilot, lambda: baris() == "terlambat 1:50:06"
+                                   and "terlambat 1:50:06" in str(kepala.render()),
+                                   "detik berikutnya")

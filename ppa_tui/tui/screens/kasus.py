@@ -82,6 +82,7 @@ class KasusScreen(FormLauncher):
         self.query_one("#butir").focus()
         self.muat()
         self.set_interval(1.0, self._awasi)
+        self.set_interval(1.0, self._tick)
 
     @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
     def muat(self) -> None:
@@ -119,9 +120,25 @@ class KasusScreen(FormLauncher):
         steps = self.query_one("#langkah", DataTable)
         steps.clear()
         gaya = {True: "green", False: "bold red"}
-        for s in detail.langkah:
-            steps.add_row(s.label, Text(s.bacaan.teks, style=gaya.get(s.bacaan.tepat_waktu, "")))
+        for i, s in enumerate(detail.langkah):
+            steps.add_row(s.label, Text(s.bacaan.teks, style=gaya.get(s.bacaan.tepat_waktu, "")),
+                          key=str(i))
         self.refresh_bindings()
+
+    def _tick(self) -> None:
+        """Every countdown on screen moves together: the header's clock and the running
+        step's row, both read from the stored times."""
+        from ppa_tui.domain.clock import StatusJam
+
+        detail = self.detail
+        if detail is None or detail.jam is None:
+            return
+        self.query_one("#jam", StepClock).tick()
+        berjalan = next((i for i, s in enumerate(detail.langkah)
+                         if s.bacaan.status is not StatusJam.SELESAI), None)
+        if berjalan is not None:
+            self.query_one("#langkah", DataTable).update_cell(
+                str(berjalan), "status", Text(detail.jam.baca(self.backend.clock.now()).teks))
 
     def _awasi(self) -> None:
         """Another desk's change shows within 2 s without a key (see HomeScreen)."""
