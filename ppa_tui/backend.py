@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ppa_tui.domain.forms import FormSpec, Konteks
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
     from ppa_tui.store.database import Database
+    from ppa_tui.store.watcher import ChangeWatcher
 
 
 def kunci_draft(form_id: str, kasus_id: uuid.UUID | None, target_id: uuid.UUID | None) -> str:
@@ -67,6 +68,9 @@ class Backend:
     clock: Clock = field(default_factory=SystemClock)
     _database: Database | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _pengamat: ChangeWatcher | None = None
+    _versi: int = 0
+    _lock_awas: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def zona(self) -> ZoneInfo:
@@ -85,6 +89,10 @@ class Backend:
             return self._database
 
     def close(self) -> None:
+        with self._lock_awas:
+            if self._pengamat is not None:
+                self._pengamat.close()
+                self._pengamat = None
         with self._lock:
             if self._database is not None:
                 self._database.close()
@@ -92,16 +100,36 @@ class Backend:
 
     # ---- reads --------------------------------------------------------------------
 
+    def versi_data(self) -> int:
+        """A number that grows when the database has changed (any desk, this one too)
+        since the last call: one cheap query. Screens reload when it moves; call it
+        before a load, so a change during the load is seen by the next call."""
+        with self._lock_awas:
+            try:
+                if self._pengamat is None:
+                    self._pengamat = self.database.pengamat()  # the baseline
+                elif self._pengamat.berubah():
+                    self._versi += 1
+            except Exception as exc:  # noqa: BLE001  (a lost connection: look again later)
+                from ppa_tui.galat import catat_galat
+
+                catat_galat(exc, "versi_data")
+                if self._pengamat is not None:
+                    self._pengamat.close()
+                    self._pengamat = None
+                    self._versi += 1  # what happened meanwhile is unknown: reload
+            return self._versi
+
     def beranda(self) -> Beranda:
         from ppa_tui.domain.views import awal_hari, beranda
 
-        with self.database.session() as s:
+        with self.database.baca() as s:
             return beranda(s, awal_hari(self.clock.now(), self.settings.zona_waktu))
 
     def detail(self, kasus_id: uuid.UUID) -> KasusDetail | None:
         from ppa_tui.domain.views import detail_kasus
 
-        with self.database.session() as s:
+        with self.database.baca() as s:
             return detail_kasus(s, kasus_id, self.clock.now())
 
     def siapkan_form(
@@ -128,7 +156,7 @@ class Backend:
         mentah = (forms.ke_mentah(spec, nilai, self.zona) if nilai is not None
                   else forms.bawaan(spec, konteks, self.settings.petugas))
         kunci = kunci_draft(form_id, kasus_id, target_id)
-        with self.database.session() as s:
+        with self.database.baca() as s:
             draft = ambil_draft(s, kunci)
         if draft is not None:
             mentah = {**mentah, **draft.isi}
@@ -153,7 +181,7 @@ class Backend:
     def daftar_draft(self) -> list[DraftTersimpan]:
         from ppa_tui.domain.draft import daftar_draft
 
-        with self.database.session() as s:
+        with self.database.baca() as s:
             return daftar_draft(s)
 
     # ---- writes -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, DateTime, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 
@@ -38,6 +38,12 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def teks_panjang() -> object:
     return Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+def tanda() -> object:
+    """A yes/no column added after release: existing rows need a default in the
+    database itself (`server_default`), not only in Python."""
+    return Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
 
 
 class Rekam(SQLModel):
@@ -88,10 +94,16 @@ class Kasus(Rekam, table=True):
     diterima_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     petugas: str = Field(default="", max_length=100)
     kejadian_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    kejadian_tanpa_jam: bool = tanda()
+    """The kejadian is a date alone ("last Tuesday"): `kejadian_at`'s time means nothing."""
+    kejadian_perkiraan: bool = tanda()
+    """The kejadian date is approximate ("about a week ago")."""
     tempat_kejadian: str = Field(default="", max_length=40)
     kejadian_kabkota_kode: str = Field(default="", max_length=8)
     kejadian_alamat: str = teks_panjang()
     kronologi: str = teks_panjang()
+    demo: bool = tanda()
+    """Synthetic (`ppa demo`), not a real complaint: never counted, never reported."""
 
 
 class KekerasanKasus(Rekam, table=True):
@@ -107,6 +119,7 @@ class Pihak(Rekam, table=True):
     """A person in a case: the pelapor, a korban or a pelaku (`peran`)."""
 
     __tablename__ = "pihak"
+    __table_args__ = (Index("ix_pihak_kasus_id_peran", "kasus_id", "peran"),)
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
     peran: str = Field(max_length=10, index=True)
@@ -186,11 +199,19 @@ class RencanaIntervensi(Rekam, table=True):
     keterangan: str = teks_panjang()
 
 
+_TERBUKA = "finished_at IS NULL AND deleted_at IS NULL"
+
+
 class LangkahKasus(Rekam, table=True):
     """One SOP step of one case. The deadline is stored, so the countdown survives a
     restart, a crash and a move to another laptop."""
 
     __tablename__ = "langkah_kasus"
+    __table_args__ = (
+        # the open steps, by deadline: what home sorts its active cases by
+        Index("ix_langkah_kasus_terbuka", "deadline_at",
+              sqlite_where=text(_TERBUKA), postgresql_where=text(_TERBUKA)),
+    )
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
     sop_kode: str = Field(max_length=30)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlmodel import Session
 
 from ppa_tui.domain.models import Rekam, utcnow
 
-from ppa_tui.store.engine import make_engine
+from ppa_tui.store.engine import make_engine, pembaca
 from ppa_tui.store.migrate import upgrade
+from ppa_tui.store.watcher import KANAL_SQL, ChangeWatcher, buat_pengamat
+
+_NOTIFY = text(f"SELECT pg_notify({KANAL_SQL}, '')")
 
 
 class Database:
@@ -21,6 +24,8 @@ class Database:
     def __init__(self, engine: Engine, device_id: str = "") -> None:
         self.engine = engine
         self.device_id = device_id
+        self._pembaca = pembaca(engine)
+        self._beri_tahu = engine.dialect.name == "postgresql"
 
     @classmethod
     def open(cls, url: str, device_id: str = "") -> Database:
@@ -36,10 +41,29 @@ class Database:
             session.info["device_id"] = self.device_id
             try:
                 yield session
+                if self._beri_tahu:  # the other desks' watchers (delivered on commit)
+                    session.execute(_NOTIFY)
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def baca(self) -> Iterator[Session]:
+        """A read-only unit of work: on SQLite a deferred transaction, which takes no
+        lock in WAL mode, so reads never wait for a save nor make one wait. Anything
+        written here is refused (a write belongs in `session()`)."""
+        with Session(self._pembaca, expire_on_commit=False) as session:
+            session.info["baca"] = True
+            try:
+                yield session
+                session.flush()  # a pending change raises (before_flush), never vanishes
+            finally:
+                session.rollback()
+
+    def pengamat(self) -> ChangeWatcher:
+        """A watcher of other desks' changes, with a connection of its own."""
+        return buat_pengamat(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -48,6 +72,8 @@ class Database:
 @event.listens_for(Session, "before_flush")
 def _stamp_provenance(session: Session, _context, _instances) -> None:  # noqa: ANN001
     """Every row written says when and by which device, for the outreach merge."""
+    if session.info.get("baca"):
+        raise RuntimeError("write in a read-only unit of work (Database.baca)")
     device = session.info.get("device_id", "")
     now = utcnow()
     for obj in session.new:

@@ -37,10 +37,29 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     cursor.close()
 
 
+BACA = "ppa_baca"
+"""Execution option: this unit of work only reads, so it starts a deferred transaction."""
+EKSKLUSIF = "ppa_eksklusif"
+"""Execution option: schema changes, one process at a time (BEGIN EXCLUSIVE)."""
+
+
 def _sqlite_begin(connection) -> None:  # noqa: ANN001
-    # IMMEDIATE takes the write lock up front: a read that later writes can then never
-    # deadlock against another desk (SQLITE_BUSY mid-transaction).
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A write takes the write lock up front (IMMEDIATE): a unit of work that reads and
+    # then writes can then never deadlock against another desk (SQLITE_BUSY
+    # mid-transaction). A read starts deferred: in WAL mode it takes no lock at all,
+    # so three desks reloading home never make a save wait.
+    options = connection.get_execution_options()
+    if options.get(BACA):
+        connection.exec_driver_sql("BEGIN")
+    elif options.get(EKSKLUSIF):
+        connection.exec_driver_sql("BEGIN EXCLUSIVE")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def pembaca(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions only read."""
+    return engine.execution_options(**{BACA: True})
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -291,7 +291,8 @@ class _Generator:
             "petugas": petugas, "kejadian_at": kejadian_at, "tempat_kejadian": tempat,
             "kejadian_kabkota_kode": kabkota if r.random() < 0.9 else _PILIH_KABKOTA(r),
             "kejadian_alamat": k1["alamat"] if tempat == "rumah_tangga" else self.alamat(kabkota),
-            "kronologi": kronologi,
+            "kronologi": kronologi, "kejadian_tanpa_jam": False, "kejadian_perkiraan": False,
+            "demo": True,  # synthetic: marked, so real work can tell it apart
         }
         keluar = None
         if selesai_l2 is not None:

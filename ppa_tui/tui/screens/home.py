@@ -46,6 +46,7 @@ class HomeScreen(FormLauncher):
         self.backend = backend
         self.data: Beranda | None = None
         self._tawarkan_draf = True
+        self._versi: int | None = None  # the database's version what is shown was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,13 +74,16 @@ class HomeScreen(FormLauncher):
         self.query_one("#kasus", DataTable).focus()
         self.call_after_refresh(self.action_muat)  # the first frame before the database
         self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, self._awasi)
 
     # ---- loading ------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
     def action_muat(self) -> None:
         try:
+            versi = self.backend.versi_data()  # before the read: a change during it shows next
             self.post_message(self.Dimuat(self.backend.beranda()))
+            self._versi = versi
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
             self.post_message(self.Gagal(str(exc)))
 
@@ -93,6 +97,7 @@ class HomeScreen(FormLauncher):
         self.data = data = event.beranda
         zona = self.backend.zona
         tamu = self.query_one("#tamu", DataTable)
+        di_tamu = _baris_kursor(tamu)
         tamu.clear()
         for t in data.tamu:
             tamu.add_row(
@@ -101,13 +106,16 @@ class HomeScreen(FormLauncher):
                 f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
                 t.nomor_register, key=str(t.id),
             )
+        _ke_baris(tamu, di_tamu)
         kasus = self.query_one("#kasus", DataTable)
+        di_kasus = _baris_kursor(kasus)
         kasus.clear()
         for k in data.kasus:
             korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
             korban.append(k.korban or "(belum dicatat)")  # the flag first: names get cut
             kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
                           self._sisa(k.jam), key=str(k.id))
+        _ke_baris(kasus, di_kasus)  # a reload (another desk's change) keeps her place
         self.query_one("#ringkas", Static).update(
             f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
             + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
@@ -131,6 +139,17 @@ class HomeScreen(FormLauncher):
         table = self.query_one("#kasus", DataTable)
         for k in self.data.kasus:
             table.update_cell(str(k.id), "sisa", self._sisa(k.jam))
+
+    def _awasi(self) -> None:
+        """Another desk's change shows within 2 s without a key; the check runs in a
+        worker, and nothing reloads when nothing changed."""
+        if self.is_current and self._versi is not None:
+            self._periksa_perubahan()
+
+    @work(thread=True, exclusive=True, group="awasi", exit_on_error=False)
+    def _periksa_perubahan(self) -> None:
+        if self.backend.versi_data() != self._versi:
+            self.app.call_from_thread(self.action_muat)
 
     # ---- actions ------------------------------------------------------------------
 
@@ -210,3 +229,15 @@ class HomeScreen(FormLauncher):
 
     def form_ditutup(self) -> None:
         self.action_muat()
+
+
+def _baris_kursor(table: DataTable) -> str | None:
+    """The key of the row under the cursor, to find it again after a reload."""
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def _ke_baris(table: DataTable, key: str | None) -> None:
+    if key is not None and key in table.rows:
+        table.move_cursor(row=table.get_row_index(key), animate=False)

@@ -47,6 +47,7 @@ class KasusScreen(FormLauncher):
         self.backend = backend
         self.kasus_id = kasus_id
         self.detail: KasusDetail | None = None
+        self._versi: int | None = None  # the database's version what is shown was read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,11 +81,15 @@ class KasusScreen(FormLauncher):
         self.title = "Kasus"
         self.query_one("#butir").focus()
         self.muat()
+        self.set_interval(1.0, self._awasi)
+        self.set_interval(1.0, self._tick)
 
     @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
     def muat(self) -> None:
         try:
+            versi = self.backend.versi_data()  # before the read: a change during it shows next
             self.post_message(self.Dimuat(self.backend.detail(self.kasus_id)))
+            self._versi = versi
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.notify, f"Kasus tidak bisa dimuat: {exc}",
                                       severity="error")
@@ -115,9 +120,35 @@ class KasusScreen(FormLauncher):
         steps = self.query_one("#langkah", DataTable)
         steps.clear()
         gaya = {True: "green", False: "bold red"}
-        for s in detail.langkah:
-            steps.add_row(s.label, Text(s.bacaan.teks, style=gaya.get(s.bacaan.tepat_waktu, "")))
+        for i, s in enumerate(detail.langkah):
+            steps.add_row(s.label, Text(s.bacaan.teks, style=gaya.get(s.bacaan.tepat_waktu, "")),
+                          key=str(i))
         self.refresh_bindings()
+
+    def _tick(self) -> None:
+        """Every countdown on screen moves together: the header's clock and the running
+        step's row, both read from the stored times."""
+        from ppa_tui.domain.clock import StatusJam
+
+        detail = self.detail
+        if detail is None or detail.jam is None:
+            return
+        self.query_one("#jam", StepClock).tick()
+        berjalan = next((i for i, s in enumerate(detail.langkah)
+                         if s.bacaan.status is not StatusJam.SELESAI), None)
+        if berjalan is not None:
+            self.query_one("#langkah", DataTable).update_cell(
+                str(berjalan), "status", Text(detail.jam.baca(self.backend.clock.now()).teks))
+
+    def _awasi(self) -> None:
+        """Another desk's change shows within 2 s without a key (see HomeScreen)."""
+        if self.is_current and self._versi is not None:
+            self._periksa_perubahan()
+
+    @work(thread=True, exclusive=True, group="awasi", exit_on_error=False)
+    def _periksa_perubahan(self) -> None:
+        if self.backend.versi_data() != self._versi:
+            self.app.call_from_thread(self.muat)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.detail is None:

@@ -1,0 +1,99 @@
+"""Schema history is forever: every revision upgrades to a schema equal to the models,
+and a database made by the first release (whose 0001 lacked `pihak.pelapor_id`)
+upgrades to one that can save a korban."""
+
+from __future__ import annotations
+
+import shutil
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+from ppa_tui.domain import models  # noqa: F401  (registers the tables)
+from ppa_tui.store.database import Database
+from ppa_tui.store.engine import make_engine
+from ppa_tui.store.migrate import HEAD, alembic_config, current_revision, upgrade
+
+RILIS_PERTAMA = Path(__file__).parent / "rilis_pertama"
+
+
+def _revisions() -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def _diff(engine) -> list:  # noqa: ANN001
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return compare_metadata(context, SQLModel.metadata)
+
+
+def test_head_is_read_from_the_versions_folder() -> None:
+    assert HEAD == _revisions()[-1]
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+@pytest.mark.parametrize("start", ["base", *_revisions()])
+def test_every_revision_upgrades_to_the_models(db_url: str, start: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        if start != "base":
+            upgrade(engine, start)
+            assert current_revision(engine) == start
+        upgrade(engine)
+        assert current_revision(engine) == HEAD
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+def _buat_rilis_pertama(engine, tmp_path: Path) -> None:  # noqa: ANN001
+    """Run the first commit's 0001 (kept verbatim in `rilis_pertama/`) as it shipped."""
+    lokasi = tmp_path / "migrations"
+    asli = Path(str(files("ppa_tui.store") / "migrations"))
+    (lokasi / "versions").mkdir(parents=True)
+    shutil.copy(asli / "env.py", lokasi / "env.py")
+    shutil.copy(asli / "script.py.mako", lokasi / "script.py.mako")
+    for berkas in RILIS_PERTAMA.glob("0001_*.py"):
+        shutil.copy(berkas, lokasi / "versions" / berkas.name)
+    with engine.begin() as conn:
+        config = alembic_config(conn)
+        config.set_main_option("script_location", str(lokasi))
+        command.upgrade(config, "head")
+
+
+def test_first_release_database_upgrades_and_saves_a_korban(db_url: str, tmp_path: Path,
+                                                           clock) -> None:  # noqa: ANN001
+    from ppa_tui.domain.forms import Konteks, load_form, periksa_form
+    from ppa_tui.domain.kasus import buka_kasus, simpan_pihak
+
+    engine = make_engine(db_url)
+    _buat_rilis_pertama(engine, tmp_path)
+    assert current_revision(engine) == "0001"
+    with engine.connect() as conn:
+        assert "pelapor_id" not in {c["name"] for c in inspect(conn).get_columns("pihak")}
+    engine.dispose()
+
+    db = Database.open(db_url, device_id="desk")
+    try:
+        assert current_revision(db.engine) == HEAD
+        assert _diff(db.engine) == []
+        hasil = periksa_form(load_form("korban"), {"nama": "Ani", "usia": "9"},
+                             Konteks(sekarang=clock.now()))
+        assert hasil.ok, hasil.galat
+        with db.session() as s:
+            kasus = buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+            korban = simpan_pihak(s, kasus.id, "korban", hasil.nilai)
+        with db.session() as s:
+            row = s.get(models.Pihak, korban.id)
+            assert (row.nama, row.anak, row.pelapor_id) == ("Ani", True, None)
+            assert s.get(models.Kasus, kasus.id).demo is False if hasattr(models.Kasus, "demo") else None
+    finally:
+        db.close()
