@@ -8,6 +8,8 @@ exactly what the form needs to show every field as it was.
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,6 +17,45 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from ppa_tui.domain.models import Draft, utcnow
+
+
+class Debounce:
+    """When to write the draft: `jeda` seconds after the last change, but never later
+    than `maks` seconds after the first unwritten one, so fast typing without a pause
+    still reaches the disk. Pure timing (the clock is injected): the screen asks it,
+    the tests step its clock."""
+
+    def __init__(self, jeda: float, maks: float = 2.0,
+                 now: Callable[[], float] = time.monotonic) -> None:
+        self.jeda = jeda
+        self.maks = max(maks, jeda)
+        self._now = now
+        self._pertama: float | None = None  # first change not yet written
+        self._terakhir = 0.0
+
+    @property
+    def tertunda(self) -> bool:
+        """Whether a change waits to be written."""
+        return self._pertama is not None
+
+    def changed(self) -> float:
+        """Record a change; seconds until the draft is due (0: write now)."""
+        t = self._now()
+        if self._pertama is None:
+            self._pertama = t
+        self._terakhir = t
+        return self.sisa()
+
+    def sisa(self) -> float:
+        """Seconds until the pending change is due (0 when due or nothing pends)."""
+        if self._pertama is None or self.jeda <= 0:
+            return 0.0
+        due = min(self._terakhir + self.jeda, self._pertama + self.maks)
+        return max(0.0, due - self._now())
+
+    def written(self) -> None:
+        """The pending changes are on their way to the disk."""
+        self._pertama = None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """The one generic form screen: renders any `screens/*.toml` spec.
 
 Messages sit beside each field (error, warning, note). Every change is saved as a
-draft after a short pause, in a worker, so the officer never waits and nothing typed
-is lost if the laptop dies. Saving runs the domain service in a worker too.
+draft after a short pause (and at most `MAKS_TUNGGU_DRAF` seconds after the first
+unsaved change, however fast she types), in a worker, so the officer never waits and
+nothing typed is lost if the laptop dies. Saving runs the domain service in a worker
+too, after writing the draft once more.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
+from ppa_tui.domain.draft import Debounce
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.widgets import StepClock
 from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
@@ -37,6 +40,8 @@ from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, FormSiap, Tersimpan
     from ppa_tui.domain.forms import HasilValidasi
+
+MAKS_TUNGGU_DRAF = 2.0  # seconds: a draft is never older than this while typing
 
 
 class FormScreen(Screen["Tersimpan | None"]):
@@ -57,6 +62,7 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._sudah_coba_simpan = False
         self._peringatan_diterima: dict[str, str] | None = None
         self._timer: Timer | None = None
+        self._debounce = Debounce(backend.settings.autosave_detik, MAKS_TUNGGU_DRAF)
         self._siap_mendengar = False
         self._draft_terbaru: dict[str, Any] = {}
         self._draft_lock = threading.Lock()
@@ -153,17 +159,28 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._atur_tampil(mentah)
         self._tampilkan(self._validasi(mentah), semua=self._sudah_coba_simpan)
         self._peringatan_diterima = None
-        if self._timer is not None:
-            self._timer.stop()
-        jeda = self.backend.settings.autosave_detik
-        if jeda <= 0:
-            self.simpan_draft()  # no debounce: every change is written
+        sisa = self._debounce.changed()
+        if sisa <= 0:
+            self.simpan_draft()  # due now (or no debounce: every change is written)
+        elif self._timer is None:  # one timer, not one per key: it re-arms when it fires
+            self._timer = self.set_timer(sisa, self._jatuh_tempo)
+
+    def _jatuh_tempo(self) -> None:
+        self._timer = None
+        if not self._debounce.tertunda:
+            return
+        sisa = self._debounce.sisa()
+        if sisa > 0:  # typed again meanwhile: wait for the pause, or the maximum wait
+            self._timer = self.set_timer(sisa, self._jatuh_tempo)
         else:
-            self._timer = self.set_timer(jeda, self.simpan_draft)
+            self.simpan_draft()
 
     def simpan_draft(self) -> None:
         """Persist what is on screen now (debounced; also called before closing)."""
-        self._timer = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._debounce.written()
         mentah = self.mentah()
         if mentah == self._awal and not self.siap.dipulihkan:
             return
