@@ -101,6 +101,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         self.query_one(f"#{widget_id(self.siap.spec.fields[0].nama)}").focus()
         if self.siap.dipulihkan:
             self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
+        elif self.siap.draf_lain:
+            self.notify(f"Ada {self.siap.draf_lain} draf {self.siap.spec.judul} lain yang belum "
+                        "tersimpan: buka dari daftar draf (d) di beranda.", title="Draf")
         self.call_after_refresh(self._mulai_mendengar)
 
     def _mulai_mendengar(self) -> None:
@@ -225,11 +228,22 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._status("Menyimpan…", "")
         if self._timer is not None:
             self._timer.stop()
-        self._simpan(hasil.nilai)
+            self._timer = None
+        self._debounce.written()
+        self._simpan(hasil.nilai, self.mentah())
 
     @work(thread=True, exclusive=True, group="simpan", exit_on_error=False)
-    def _simpan(self, nilai: dict[str, Any]) -> Tersimpan:
+    def _simpan(self, nilai: dict[str, Any], mentah: dict[str, Any]) -> Tersimpan:
+        """Write the draft first, in its own transaction: if the app dies during the
+        save, what was typed is still there at the next start."""
         with self._draft_lock:
+            try:
+                self.backend.simpan_draft(self.siap.kunci, self.siap.spec.id, self.siap.judul,
+                                          mentah)
+            except Exception as exc:  # noqa: BLE001  (the save itself may still succeed)
+                from ppa_tui.galat import catat_galat
+
+                catat_galat(exc, "form.simpan_draft_sebelum_simpan")
             self._draft_selesai = True
             try:
                 return self.backend.simpan(self.siap, nilai)
