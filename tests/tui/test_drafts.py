@@ -72,7 +72,7 @@ async def test_ctrl_s_writes_the_draft_before_the_save(settings, tui_clock) -> N
     app = build_app(replace(settings, autosave_detik=60), tui_clock)
 
     def gagal(*_a, **_k):
-        raise RuntimeError("disk hilang")
+        raise RuntimeError("disk hilang")  # noqa: EM101
 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -168,3 +168,36 @@ async def test_two_new_korban_of_one_case_keep_their_own_drafts(make_app, settin
     assert len({urai_kunci(d.kunci)[1] for d in drafts}) == 1  # one case, two keys
     assert sorted(siapa_draft("korban", json.loads(d.isi)) for d in drafts) == [
         "Ani", "Budi"]
+
+
+async def test_errors_in_the_form_show_no_driver_text_and_are_logged(
+    make_app, settings, caplog
+) -> None:
+    """A failed save or draft write shows one Indonesian sentence, never the
+    exception's text (SQL, parameters, a name); the details go to the log."""
+    app = make_app()
+    bocor = "INSERT INTO buku_tamu (nama) VALUES (?) [parameters: ('Siti Rahasia',)]"
+
+    def gagal(*_a, **_k):
+        raise RuntimeError(bocor)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        app.backend.simpan_draft = gagal  # type: ignore[method-assign]
+        app.backend.simpan = gagal  # type: ignore[method-assign]
+        with caplog.at_level("ERROR", logger="ppa_tui"):
+            await ketik(pilot, "Siti Rahasia")
+            await settle(pilot)
+            pesan = [n.message for n in app._notifications]
+            assert any(m.startswith("Draf gagal disimpan: ") for m in pesan), pesan
+            await pilot.press("ctrl+s")
+            await tunggu(pilot, lambda: "Gagal menyimpan" in str(
+                app.screen.query_one("#status", Static).render()), "gagal")
+            status = str(app.screen.query_one("#status", Static).render())
+        for teks in [status, *pesan]:
+            assert "Rahasia" not in teks and "INSERT" not in teks and "parameters" not in teks
+        assert "Isian tidak hilang" in status
+        log = "\n".join(r.getMessage() for r in caplog.records)
+        assert "galat di form.draf" in log and "galat di form.simpan" in log
+        assert "Rahasia" not in log

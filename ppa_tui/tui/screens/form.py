@@ -33,6 +33,7 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from ppa_tui.domain.draft import Debounce
+from ppa_tui.galat import catat_galat, pesan_galat
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.widgets import StepClock
 from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
@@ -204,7 +205,8 @@ class FormScreen(Screen["Tersimpan | None"]):
                 try:
                     backend.simpan_draft(siap.kunci, siap.spec.id, siap.judul, isi)
                 except Exception as exc:  # noqa: BLE001  (shown, never fatal)
-                    app.call_from_thread(app.notify, f"Draf gagal disimpan: {exc}",
+                    catat_galat(exc, "form.draf")
+                    app.call_from_thread(app.notify, pesan_galat(exc, "Draf gagal disimpan"),
                                          severity="error")
 
         app.run_worker(tulis, thread=True, group="draft", exit_on_error=False)
@@ -241,8 +243,6 @@ class FormScreen(Screen["Tersimpan | None"]):
                 self.backend.simpan_draft(self.siap.kunci, self.siap.spec.id, self.siap.judul,
                                           mentah)
             except Exception as exc:  # noqa: BLE001  (the save itself may still succeed)
-                from ppa_tui.galat import catat_galat
-
                 catat_galat(exc, "form.simpan_draft_sebelum_simpan")
             self._draft_selesai = True
             try:
@@ -256,9 +256,13 @@ class FormScreen(Screen["Tersimpan | None"]):
         worker = event.worker
         if worker.group == "simpan" and event.state == WorkerState.SUCCESS:
             self.dismiss(worker.result)
-        elif event.state == WorkerState.ERROR:
-            self._status(f"Gagal menyimpan: {worker.error}. Isian tidak hilang; coba lagi.",
-                         "-galat")
+        elif event.state == WorkerState.ERROR and worker.error is not None:
+            awalan = "Draf gagal dibuang" if worker.group == "buang" else "Gagal menyimpan"
+            catat_galat(worker.error, f"form.{worker.group}")
+            teks = pesan_galat(worker.error, awalan)
+            if "tidak hilang" not in teks:
+                teks += " Isian tidak hilang; coba lagi."
+            self._status(teks, "-galat")
 
     def _status(self, text: str, kelas: str) -> None:
         status = self.query_one("#status", Static)
