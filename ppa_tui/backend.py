@@ -26,15 +26,24 @@ if TYPE_CHECKING:
 
 
 def kunci_draft(form_id: str, kasus_id: uuid.UUID | None, target_id: uuid.UUID | None) -> str:
-    """One draft per form and target: `korban:<kasus>:baru`, `kejadian:<kasus>:<kasus>`."""
-    return f"{form_id}:{kasus_id or '-'}:{target_id or 'baru'}"
+    """One draft per saved record (`korban:<kasus>:<pihak>`, `kejadian:<kasus>:<kasus>`);
+    each new record gets a key of its own (`korban:<kasus>:baru-<acak>`), so two
+    walk-ins, or two new korban of one case, never share a draft."""
+    target = str(target_id) if target_id is not None else f"baru-{uuid.uuid4().hex[:12]}"
+    return f"{form_id}:{kasus_id or '-'}:{target}"
+
+
+def awalan_baru(form_id: str, kasus_id: uuid.UUID | None) -> str:
+    """What the keys of new-record drafts of this form (and case) start with."""
+    return f"{form_id}:{kasus_id or '-'}:baru"
 
 
 def urai_kunci(kunci: str) -> tuple[str, uuid.UUID | None, uuid.UUID | None]:
-    """Inverse of `kunci_draft`; raises ValueError on a damaged key."""
+    """Inverse of `kunci_draft` (also the old `…:baru` keys); ValueError when damaged."""
     form_id, kasus, target = kunci.split(":")
+    baru = target == "baru" or target.startswith("baru-")
     return (form_id, None if kasus == "-" else uuid.UUID(kasus),
-            None if target == "baru" else uuid.UUID(target))
+            None if baru else uuid.UUID(target))
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,7 @@ class FormSiap:
     target_id: uuid.UUID | None
     dipulihkan: bool = False
     jam: JamLangkah | None = None
+    draf_lain: int = 0  # other unsaved new drafts of this form (and case)
 
 
 @dataclass(frozen=True)
@@ -134,12 +144,13 @@ class Backend:
 
     def siapkan_form(
         self, form_id: str, kasus_id: uuid.UUID | None = None,
-        target_id: uuid.UUID | None = None,
+        target_id: uuid.UUID | None = None, kunci: str | None = None,
     ) -> FormSiap:
-        """Load the spec, the case context, the record's values and any draft (which
-        wins: it is what the officer typed last)."""
+        """Load the spec, the case context, the record's values and its draft (which
+        wins: it is what the officer typed last). `kunci` reopens one draft from the
+        list; without it a new record starts empty under a key of its own."""
         from ppa_tui.domain import forms
-        from ppa_tui.domain.draft import ambil_draft
+        from ppa_tui.domain.draft import ambil_draft, hitung_draft
 
         spec = forms.load_form(form_id)
         detail = self.detail(kasus_id) if kasus_id else None
@@ -155,9 +166,14 @@ class Backend:
                           and b.form_id == form_id), None)
         mentah = (forms.ke_mentah(spec, nilai, self.zona) if nilai is not None
                   else forms.bawaan(spec, konteks, self.settings.petugas))
-        kunci = kunci_draft(form_id, kasus_id, target_id)
+        baru = kunci is None and target_id is None
+        kunci = kunci or kunci_draft(form_id, kasus_id, target_id)
+        draft, lain = None, 0
         with self.database.baca() as s:
-            draft = ambil_draft(s, kunci)
+            if baru:  # a fresh key has no draft; say if others wait in the list
+                lain = hitung_draft(s, awalan_baru(form_id, kasus_id))
+            else:
+                draft = ambil_draft(s, kunci)
         if draft is not None:
             mentah = {**mentah, **draft.isi}
         judul = spec.judul + (f" · {detail.nomor_register}" if detail else "")
@@ -165,7 +181,7 @@ class Backend:
         if form_id == "buku_tamu":
             jam = self._jam_tamu(spec, konteks, mentah)
         return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
-                        dipulihkan=draft is not None, jam=jam)
+                        dipulihkan=draft is not None, jam=jam, draf_lain=lain)
 
     def _jam_tamu(self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]) -> JamLangkah:
         """A complaint's step 1 runs from the guest's arrival, before anything is saved."""

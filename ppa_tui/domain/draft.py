@@ -8,6 +8,8 @@ exactly what the form needs to show every field as it was.
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +19,45 @@ from sqlmodel import Session, col, delete, select
 from ppa_tui.domain.models import Draft, utcnow
 
 
+class Debounce:
+    """When to write the draft: `jeda` seconds after the last change, but never later
+    than `maks` seconds after the first unwritten one, so fast typing without a pause
+    still reaches the disk. Pure timing (the clock is injected): the screen asks it,
+    the tests step its clock."""
+
+    def __init__(self, jeda: float, maks: float = 2.0,
+                 now: Callable[[], float] = time.monotonic) -> None:
+        self.jeda = jeda
+        self.maks = max(maks, jeda)
+        self._now = now
+        self._pertama: float | None = None  # first change not yet written
+        self._terakhir = 0.0
+
+    @property
+    def tertunda(self) -> bool:
+        """Whether a change waits to be written."""
+        return self._pertama is not None
+
+    def changed(self) -> float:
+        """Record a change; seconds until the draft is due (0: write now)."""
+        t = self._now()
+        if self._pertama is None:
+            self._pertama = t
+        self._terakhir = t
+        return self.sisa()
+
+    def sisa(self) -> float:
+        """Seconds until the pending change is due (0 when due or nothing pends)."""
+        if self._pertama is None or self.jeda <= 0:
+            return 0.0
+        due = min(self._terakhir + self.jeda, self._pertama + self.maks)
+        return max(0.0, due - self._now())
+
+    def written(self) -> None:
+        """The pending changes are on their way to the disk."""
+        self._pertama = None
+
+
 @dataclass(frozen=True)
 class DraftTersimpan:
     kunci: str
@@ -24,6 +65,37 @@ class DraftTersimpan:
     judul: str
     isi: dict[str, Any]
     updated_at: datetime
+    siapa: str = ""  # whose draft: a name, else the first filled field
+
+
+def siapa_draft(form_id: str, isi: dict[str, Any], maks: int = 40) -> str:
+    """A name in the draft (the person's, a guardian's), else "Label: value" of the
+    first filled text field that has no default; "" when nothing is typed yet."""
+    from ppa_tui.domain.forms import load_form
+
+    try:
+        spec = load_form(form_id)
+    except (OSError, KeyError, ValueError, TypeError):
+        return ""  # a draft of a form this version does not know: still listed
+
+    def isi_dari(nama: str) -> str:
+        value = isi.get(nama)
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    teks = ""
+    for f in spec.fields:
+        if "nama" in f.nama and (value := isi_dari(f.nama)):
+            teks = value
+            break
+    else:
+        for f in spec.fields:
+            if f.jenis in _JENIS_TEKS and f.bawaan is None and (value := isi_dari(f.nama)):
+                teks = f"{f.label}: {value}"
+                break
+    return teks if len(teks) <= maks else teks[: maks - 1] + "…"
+
+
+_JENIS_TEKS = {"teks", "teks_panjang", "nik", "telepon", "wilayah"}
 
 
 def simpan_draft(session: Session, kunci: str, form_id: str, judul: str, isi: dict[str, Any]) -> None:
@@ -46,6 +118,12 @@ def ambil_draft(session: Session, kunci: str) -> DraftTersimpan | None:
     return _baca(row) if row else None
 
 
+def hitung_draft(session: Session, awalan: str) -> int:
+    """How many drafts have a key starting with `awalan` (e.g. new guests)."""
+    rows = session.exec(select(Draft.kunci).where(col(Draft.kunci).startswith(awalan)))
+    return len(rows.all())
+
+
 def daftar_draft(session: Session) -> list[DraftTersimpan]:
     rows = session.exec(select(Draft).order_by(col(Draft.updated_at).desc()))
     return [d for d in map(_baca, rows) if d is not None]
@@ -58,4 +136,5 @@ def _baca(row: Draft) -> DraftTersimpan | None:
         return None  # a damaged draft is skipped, never a crash
     if not isinstance(isi, dict):
         return None
-    return DraftTersimpan(row.kunci, row.form_id, row.judul, isi, row.updated_at)
+    return DraftTersimpan(row.kunci, row.form_id, row.judul, isi, row.updated_at,
+                          siapa_draft(row.form_id, isi))

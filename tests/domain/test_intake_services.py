@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from ppa_tui.backend import Backend, Tersimpan, kunci_draft
+from ppa_tui.backend import Backend, Tersimpan
 from ppa_tui.domain import views
 from ppa_tui.domain.bukutamu import catat_tamu
 from ppa_tui.domain.clock import FixedClock, StatusJam, format_sisa
@@ -713,15 +713,15 @@ def test_draft_restored_after_app_closed_without_saving(
     typed = {"nama": "Putri", "jenis_kelamin": "p", "tanggal_lahir": "12-03-2014",
              "telepon": "0812 3456 7890", "alamat": "Jl. Merdeka 1, Pangkalpinang",
              "kabkota_kode": "Pangkalpinang", "pendidikan": "sd", "nik": ""}
-    kunci = kunci_draft("korban", tamu.kasus_id, None)
-    assert backend.siapkan_form("korban", tamu.kasus_id).kunci == kunci
+    kunci = backend.siapkan_form("korban", tamu.kasus_id).kunci  # a new korban: own key
+    assert kunci.startswith(f"korban:{tamu.kasus_id}:baru-")
     backend.simpan_draft(kunci, "korban", "Data Korban", typed)
     backend.close()  # the laptop dies here; nothing was saved
 
     clock.advance(timedelta(minutes=30))
     again = _backend(tmp_path, db_url, clock)
     try:
-        siap = again.siapkan_form("korban", tamu.kasus_id)
+        siap = again.siapkan_form("korban", tamu.kasus_id, kunci=kunci)  # from the list
         assert siap.dipulihkan is True
         assert {k: siap.mentah.get(k) for k in typed} == typed
         assert [d.kunci for d in again.daftar_draft()] == [kunci]

@@ -65,7 +65,8 @@ class DaftarDraft(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label("Ada isian yang belum tersimpan. Lanjutkan?", classes="pertanyaan")
             yield OptionList(
-                *[Option(Text(f"{d.judul} · {d.updated_at.astimezone(self.zona):%d-%m %H:%M}"),
+                *[Option(Text(f"{d.judul} · {d.siapa or '(belum ada isian)'} · "
+                              f"{d.updated_at.astimezone(self.zona):%d-%m %H:%M}"),
                          id=d.kunci) for d in self.draft],
                 id="draft",
             )

@@ -1,8 +1,10 @@
 """The one generic form screen: renders any `screens/*.toml` spec.
 
 Messages sit beside each field (error, warning, note). Every change is saved as a
-draft after a short pause, in a worker, so the officer never waits and nothing typed
-is lost if the laptop dies. Saving runs the domain service in a worker too.
+draft after a short pause (and at most `MAKS_TUNGGU_DRAF` seconds after the first
+unsaved change, however fast she types), in a worker, so the officer never waits and
+nothing typed is lost if the laptop dies. Saving runs the domain service in a worker
+too, after writing the draft once more.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from textual.widgets import (
 )
 from textual.worker import Worker, WorkerState
 
+from ppa_tui.domain.draft import Debounce
+from ppa_tui.galat import catat_galat, pesan_galat
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.widgets import StepClock
 from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
@@ -37,6 +41,8 @@ from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, FormSiap, Tersimpan
     from ppa_tui.domain.forms import HasilValidasi
+
+MAKS_TUNGGU_DRAF = 2.0  # seconds: a draft is never older than this while typing
 
 
 class FormScreen(Screen["Tersimpan | None"]):
@@ -57,6 +63,7 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._sudah_coba_simpan = False
         self._peringatan_diterima: dict[str, str] | None = None
         self._timer: Timer | None = None
+        self._debounce = Debounce(backend.settings.autosave_detik, MAKS_TUNGGU_DRAF)
         self._siap_mendengar = False
         self._draft_terbaru: dict[str, Any] = {}
         self._draft_lock = threading.Lock()
@@ -95,6 +102,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         self.query_one(f"#{widget_id(self.siap.spec.fields[0].nama)}").focus()
         if self.siap.dipulihkan:
             self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
+        elif self.siap.draf_lain:
+            self.notify(f"Ada {self.siap.draf_lain} draf {self.siap.spec.judul} lain yang belum "
+                        "tersimpan: buka dari daftar draf (d) di beranda.", title="Draf")
         self.call_after_refresh(self._mulai_mendengar)
 
     def _mulai_mendengar(self) -> None:
@@ -153,17 +163,28 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._atur_tampil(mentah)
         self._tampilkan(self._validasi(mentah), semua=self._sudah_coba_simpan)
         self._peringatan_diterima = None
-        if self._timer is not None:
-            self._timer.stop()
-        jeda = self.backend.settings.autosave_detik
-        if jeda <= 0:
-            self.simpan_draft()  # no debounce: every change is written
+        sisa = self._debounce.changed()
+        if sisa <= 0:
+            self.simpan_draft()  # due now (or no debounce: every change is written)
+        elif self._timer is None:  # one timer, not one per key: it re-arms when it fires
+            self._timer = self.set_timer(sisa, self._jatuh_tempo)
+
+    def _jatuh_tempo(self) -> None:
+        self._timer = None
+        if not self._debounce.tertunda:
+            return
+        sisa = self._debounce.sisa()
+        if sisa > 0:  # typed again meanwhile: wait for the pause, or the maximum wait
+            self._timer = self.set_timer(sisa, self._jatuh_tempo)
         else:
-            self._timer = self.set_timer(jeda, self.simpan_draft)
+            self.simpan_draft()
 
     def simpan_draft(self) -> None:
         """Persist what is on screen now (debounced; also called before closing)."""
-        self._timer = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._debounce.written()
         mentah = self.mentah()
         if mentah == self._awal and not self.siap.dipulihkan:
             return
@@ -184,7 +205,8 @@ class FormScreen(Screen["Tersimpan | None"]):
                 try:
                     backend.simpan_draft(siap.kunci, siap.spec.id, siap.judul, isi)
                 except Exception as exc:  # noqa: BLE001  (shown, never fatal)
-                    app.call_from_thread(app.notify, f"Draf gagal disimpan: {exc}",
+                    catat_galat(exc, "form.draf")
+                    app.call_from_thread(app.notify, pesan_galat(exc, "Draf gagal disimpan"),
                                          severity="error")
 
         app.run_worker(tulis, thread=True, group="draft", exit_on_error=False)
@@ -208,11 +230,20 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._status("Menyimpan…", "")
         if self._timer is not None:
             self._timer.stop()
-        self._simpan(hasil.nilai)
+            self._timer = None
+        self._debounce.written()
+        self._simpan(hasil.nilai, self.mentah())
 
     @work(thread=True, exclusive=True, group="simpan", exit_on_error=False)
-    def _simpan(self, nilai: dict[str, Any]) -> Tersimpan:
+    def _simpan(self, nilai: dict[str, Any], mentah: dict[str, Any]) -> Tersimpan:
+        """Write the draft first, in its own transaction: if the app dies during the
+        save, what was typed is still there at the next start."""
         with self._draft_lock:
+            try:
+                self.backend.simpan_draft(self.siap.kunci, self.siap.spec.id, self.siap.judul,
+                                          mentah)
+            except Exception as exc:  # noqa: BLE001  (the save itself may still succeed)
+                catat_galat(exc, "form.simpan_draft_sebelum_simpan")
             self._draft_selesai = True
             try:
                 return self.backend.simpan(self.siap, nilai)
@@ -225,9 +256,13 @@ class FormScreen(Screen["Tersimpan | None"]):
         worker = event.worker
         if worker.group == "simpan" and event.state == WorkerState.SUCCESS:
             self.dismiss(worker.result)
-        elif event.state == WorkerState.ERROR:
-            self._status(f"Gagal menyimpan: {worker.error}. Isian tidak hilang; coba lagi.",
-                         "-galat")
+        elif event.state == WorkerState.ERROR and worker.error is not None:
+            awalan = "Draf gagal dibuang" if worker.group == "buang" else "Gagal menyimpan"
+            catat_galat(worker.error, f"form.{worker.group}")
+            teks = pesan_galat(worker.error, awalan)
+            if "tidak hilang" not in teks:
+                teks += " Isian tidak hilang; coba lagi."
+            self._status(teks, "-galat")
 
     def _status(self, text: str, kelas: str) -> None:
         status = self.query_one("#status", Static)

@@ -217,7 +217,7 @@ class HomeScreen(FormLauncher):
         except ValueError:
             self.notify("Draf ini rusak dan tidak bisa dibuka.", severity="error")
             return
-        self.buka_form(form_id, kasus_id, target_id)
+        self.buka_form(form_id, kasus_id, target_id, kunci=kunci)
 
     def form_tersimpan(self, hasil: Tersimpan) -> None:
         self.action_muat()

@@ -22,14 +22,18 @@ class FormLauncher(Screen):
     @work(exclusive=True, group="buka-form", exit_on_error=False)
     async def buka_form(
         self, form_id: str, kasus_id: uuid.UUID | None = None,
-        target_id: uuid.UUID | None = None,
+        target_id: uuid.UUID | None = None, kunci: str | None = None,
     ) -> None:
+        """Open a form; `kunci` reopens that draft (from the draft list)."""
+        from ppa_tui.galat import catat_galat, pesan_galat
         from ppa_tui.tui.screens.form import FormScreen
 
         try:
-            siap = await asyncio.to_thread(self.backend.siapkan_form, form_id, kasus_id, target_id)
+            siap = await asyncio.to_thread(self.backend.siapkan_form, form_id, kasus_id,
+                                           target_id, kunci)
         except Exception as exc:  # noqa: BLE001  (shown, never fatal)
-            self.notify(f"Formulir tidak bisa dibuka: {exc}", severity="error")
+            catat_galat(exc, "buka_form")
+            self.notify(pesan_galat(exc, "Formulir tidak bisa dibuka"), severity="error")
             return
         hasil = await self.app.push_screen_wait(FormScreen(siap, self.backend))
         if hasil is not None:
