@@ -8,22 +8,12 @@ exactly what the form needs to show every field as it was.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
 from ppa_tui.domain.models import Draft, utcnow
-
-
-@dataclass(frozen=True)
-class DraftTersimpan:
-    kunci: str
-    form_id: str
-    judul: str
-    isi: dict[str, Any]
-    updated_at: datetime
+from ppa_tui.domain.readmodel import DraftTersimpan, draft_dari
 
 
 def simpan_draft(session: Session, kunci: str, form_id: str, judul: str, isi: dict[str, Any]) -> None:
@@ -52,10 +42,4 @@ def daftar_draft(session: Session) -> list[DraftTersimpan]:
 
 
 def _baca(row: Draft) -> DraftTersimpan | None:
-    try:
-        isi = json.loads(row.isi)
-    except json.JSONDecodeError:
-        return None  # a damaged draft is skipped, never a crash
-    if not isinstance(isi, dict):
-        return None
-    return DraftTersimpan(row.kunci, row.form_id, row.judul, isi, row.updated_at)
+    return draft_dari(row.kunci, row.form_id, row.judul, row.isi, row.updated_at)
