@@ -131,10 +131,31 @@ class Backend:
             return self._versi
 
     def beranda(self) -> Beranda:
-        from ppa_tui.domain.views import awal_hari, beranda
+        """Home. Until the database is open, SQLite is read with the stdlib alone
+        (`store/beranda_cepat.py`): the first rows need no SQLAlchemy or Alembic."""
+        from ppa_tui.domain.readmodel import awal_hari
+
+        sejak = awal_hari(self.clock.now(), self.settings.zona_waktu)
+        if self._database is None:
+            from ppa_tui.store.beranda_cepat import baca_beranda
+
+            cepat = baca_beranda(self.settings.url, sejak)
+            if cepat is not None:
+                return cepat
+        from ppa_tui.domain.views import beranda
 
         with self.database.baca() as s:
-            return beranda(s, awal_hari(self.clock.now(), self.settings.zona_waktu))
+            return beranda(s, sejak)
+
+    @property
+    def terbuka(self) -> bool:
+        """Whether the full database (engine, migrations) is open yet."""
+        return self._database is not None
+
+    def warm_up(self) -> None:
+        """Open the full database now (imports, migrations), off the path of the first
+        rows, so the first save does not wait for it."""
+        self.database  # noqa: B018  (the property opens it)
 
     def detail(self, kasus_id: uuid.UUID) -> KasusDetail | None:
         from ppa_tui.domain.views import detail_kasus

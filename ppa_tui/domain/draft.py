@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
@@ -58,44 +56,7 @@ class Debounce:
         self._pertama = None
 
 
-@dataclass(frozen=True)
-class DraftTersimpan:
-    kunci: str
-    form_id: str
-    judul: str
-    isi: dict[str, Any]
-    updated_at: datetime
-    siapa: str = ""  # whose draft: a name, else the first filled field
-
-
-def siapa_draft(form_id: str, isi: dict[str, Any], maks: int = 40) -> str:
-    """A name in the draft (the person's, a guardian's), else "Label: value" of the
-    first filled text field that has no default; "" when nothing is typed yet."""
-    from ppa_tui.domain.forms import load_form
-
-    try:
-        spec = load_form(form_id)
-    except (OSError, KeyError, ValueError, TypeError):
-        return ""  # a draft of a form this version does not know: still listed
-
-    def isi_dari(nama: str) -> str:
-        value = isi.get(nama)
-        return " ".join(value.split()) if isinstance(value, str) else ""
-
-    teks = ""
-    for f in spec.fields:
-        if "nama" in f.nama and (value := isi_dari(f.nama)):
-            teks = value
-            break
-    else:
-        for f in spec.fields:
-            if f.jenis in _JENIS_TEKS and f.bawaan is None and (value := isi_dari(f.nama)):
-                teks = f"{f.label}: {value}"
-                break
-    return teks if len(teks) <= maks else teks[: maks - 1] + "…"
-
-
-_JENIS_TEKS = {"teks", "teks_panjang", "nik", "telepon", "wilayah"}
+from ppa_tui.domain.readmodel import DraftTersimpan, draft_dari, siapa_draft  # noqa: F401
 
 
 def simpan_draft(session: Session, kunci: str, form_id: str, judul: str, isi: dict[str, Any]) -> None:
@@ -130,11 +91,4 @@ def daftar_draft(session: Session) -> list[DraftTersimpan]:
 
 
 def _baca(row: Draft) -> DraftTersimpan | None:
-    try:
-        isi = json.loads(row.isi)
-    except json.JSONDecodeError:
-        return None  # a damaged draft is skipped, never a crash
-    if not isinstance(isi, dict):
-        return None
-    return DraftTersimpan(row.kunci, row.form_id, row.judul, isi, row.updated_at,
-                          siapa_draft(row.form_id, isi))
+    return draft_dari(row.kunci, row.form_id, row.judul, row.isi, row.updated_at)

@@ -5,15 +5,14 @@ one query per list, never one per row."""
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from ppa_tui.domain import referensi
-from ppa_tui.domain.clock import BacaanJam, baca_jam, deadline_of
-from ppa_tui.domain.draft import DraftTersimpan, daftar_draft
+from ppa_tui.domain.clock import BacaanJam, baca_jam
+from ppa_tui.domain.draft import daftar_draft
 from ppa_tui.domain.models import (
     Asesmen,
     BukuTamu,
@@ -24,114 +23,58 @@ from ppa_tui.domain.models import (
     Pihak,
     RencanaIntervensi,
 )
+from ppa_tui.domain.readmodel import (  # noqa: F401  (re-exported: home's read models)
+    BATAS_KASUS_BERANDA,
+    Beranda,
+    JamLangkah,
+    KasusBaris,
+    TamuBaris,
+    awal_hari,
+    jam_langkah,
+    susun_beranda,
+)
 from ppa_tui.domain.sop import load_sop
 
-BATAS_KASUS_BERANDA = 200
 BELUM = "— belum diisi —"
-
-
-@dataclass(frozen=True)
-class JamLangkah:
-    """The active step of a case, with everything needed to tick without the database."""
-
-    label: str
-    started_at: datetime
-    deadline_at: datetime | None
-    peringatan_rasio: float
-
-    def baca(self, now: datetime) -> BacaanJam:
-        return baca_jam(self.started_at, self.deadline_at, None, now, self.peringatan_rasio)
 
 
 def jam_dari(row: LangkahKasus) -> JamLangkah:
     return jam_langkah(row.sop_kode, row.langkah_kode, row.started_at, row.deadline_at)
 
 
-def jam_langkah(sop_kode: str, langkah_kode: str, started_at: datetime,
-                deadline_at: datetime | None = None) -> JamLangkah:
-    """The clock of a step; the deadline defaults to the SOP's limit from `started_at`."""
-    try:
-        sop = load_sop(sop_kode)
-        label = sop.label_langkah(langkah_kode)
-        if deadline_at is None:
-            deadline_at = deadline_of(started_at, sop.langkah_by_kode(langkah_kode).batas)
-        rasio = sop.peringatan_rasio
-    except KeyError:  # a step from another version of the SOP data: shown, not fatal
-        label, rasio = f"{sop_kode} {langkah_kode}", 0.25
-    return JamLangkah(label, started_at, deadline_at, rasio)
-
-
-@dataclass(frozen=True)
-class TamuBaris:
-    id: uuid.UUID
-    nama: str
-    keperluan: str
-    waktu_masuk: datetime
-    waktu_keluar: datetime | None
-    nomor_register: str
-    kasus_id: uuid.UUID | None
-
-
-@dataclass(frozen=True)
-class KasusBaris:
-    id: uuid.UUID
-    nomor_register: str
-    korban: str
-    anak: bool
-    jam: JamLangkah | None
-
-
-@dataclass(frozen=True)
-class Beranda:
-    tamu: list[TamuBaris]
-    kasus: list[KasusBaris]
-    draft: list[DraftTersimpan]
-
-
 def beranda(session: Session, sejak: datetime) -> Beranda:
     """Today's buku tamu (since local midnight `sejak`) and the open cases, most
-    urgent deadline first."""
-    tamu_rows = session.exec(
-        select(BukuTamu, Kasus.nomor_register)
+    urgent deadline first. `store/beranda_cepat.py` runs the same queries through
+    the stdlib `sqlite3` for the first load: change both together (a test compares)."""
+    tamu = session.exec(
+        select(BukuTamu.id, BukuTamu.nama, BukuTamu.keperluan, BukuTamu.waktu_masuk,
+               BukuTamu.waktu_keluar, Kasus.nomor_register, BukuTamu.kasus_id)
         .join(Kasus, col(BukuTamu.kasus_id) == Kasus.id, isouter=True)
         .where(BukuTamu.waktu_masuk >= sejak)
         .where(col(BukuTamu.deleted_at).is_(None))
-        .order_by(col(BukuTamu.waktu_masuk).desc())
+        .order_by(col(BukuTamu.waktu_masuk).desc(), col(BukuTamu.created_at).desc(),
+                  col(BukuTamu.id).desc())
         .limit(BATAS_KASUS_BERANDA)
     ).all()
-    tamu = [
-        TamuBaris(t.id, t.nama, referensi.label("keperluan", t.keperluan), t.waktu_masuk,
-                  t.waktu_keluar, nomor or "", t.kasus_id)
-        for t, nomor in tamu_rows
-    ]
-    kasus_rows = session.exec(
-        select(Kasus, LangkahKasus)
+    kasus = session.exec(
+        select(Kasus.id, Kasus.nomor_register, LangkahKasus.sop_kode,
+               LangkahKasus.langkah_kode, LangkahKasus.started_at, LangkahKasus.deadline_at)
         .join(LangkahKasus, (LangkahKasus.kasus_id == Kasus.id)
               & col(LangkahKasus.finished_at).is_(None)
               & col(LangkahKasus.deleted_at).is_(None))
         .where(Kasus.status == "aktif")
         .where(col(Kasus.deleted_at).is_(None))
-        .order_by(col(LangkahKasus.deadline_at).asc().nulls_last())
+        .order_by(col(LangkahKasus.deadline_at).asc().nulls_last(), col(Kasus.nomor_register))
         .limit(BATAS_KASUS_BERANDA)
     ).all()
-    korban = _korban_per_kasus(session, [k.id for k, _ in kasus_rows])
-    kasus = [
-        KasusBaris(k.id, k.nomor_register, ", ".join(p.nama or "(tanpa nama)" for p in korban[k.id]),
-                   any(p.anak for p in korban[k.id]), jam_dari(step))
-        for k, step in kasus_rows
-    ]
-    return Beranda(tamu, kasus, daftar_draft(session))
-
-
-def _korban_per_kasus(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Pihak]]:
-    out: dict[uuid.UUID, list[Pihak]] = defaultdict(list)
-    if ids:
-        for p in session.exec(
-            select(Pihak).where(col(Pihak.kasus_id).in_(ids)).where(Pihak.peran == "korban")
-            .where(col(Pihak.deleted_at).is_(None)).order_by(col(Pihak.created_at))
-        ):
-            out[p.kasus_id].append(p)
-    return out
+    ids = [row[0] for row in kasus]
+    korban = session.exec(
+        select(Pihak.kasus_id, Pihak.nama, Pihak.anak)
+        .where(col(Pihak.kasus_id).in_(ids)).where(Pihak.peran == "korban")
+        .where(col(Pihak.deleted_at).is_(None))
+        .order_by(col(Pihak.created_at), col(Pihak.id))
+    ).all() if ids else []
+    return susun_beranda(tamu, kasus, korban, daftar_draft(session))
 
 
 @dataclass(frozen=True)
@@ -271,11 +214,3 @@ def ringkas_rencana(row: RencanaIntervensi) -> str:
     if row.tenggat:
         bagian.append(f"s.d. {row.tenggat:%d-%m-%Y}")
     return " · ".join(bagian)
-
-
-def awal_hari(now: datetime, zona: str) -> datetime:
-    """Local midnight of `now`, as aware UTC, for "today's" lists."""
-    from zoneinfo import ZoneInfo
-
-    local = now.astimezone(ZoneInfo(zona))
-    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)

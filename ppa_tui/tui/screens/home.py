@@ -123,6 +123,18 @@ class HomeScreen(FormLauncher):
         tawarkan, self._tawarkan_draf = self._tawarkan_draf, False  # once, at start
         if tawarkan and data.draft:
             self.action_draf()
+        if not self.backend.terbuka:  # rows came from the fast path: open the rest now
+            self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        from ppa_tui.galat import catat_galat, pesan_galat
+
+        try:
+            self.backend.warm_up()
+        except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
+            catat_galat(exc, "home.warm_up")
+            self.post_message(self.Gagal(pesan_galat(exc)))
 
     def _sisa(self, jam) -> Text:  # noqa: ANN001
         from ppa_tui.domain.clock import StatusJam

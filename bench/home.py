@@ -1,0 +1,298 @@
+"""Home with data on screen: process start → the first frame showing case rows, in a
+real 80x24 pseudo-terminal, against a bare Textual app showing a 200-row DataTable.
+
+    .venv/bin/python bench/home.py                       # 5 interleaved runs of each
+    .venv/bin/python bench/home.py --runs 7 --sizes 0,100000 --no-pg
+
+Each run spawns the app in a fresh pseudo-terminal (80x24, `TERM=xterm-256color`) and
+reads what it writes until the screen shows its data: for `ppa` a register number
+(`PPA/`), or "0 kasus aktif" on the empty database; for the bare app its first row.
+The time is from just before the spawn to the read that completed the text, so it
+holds interpreter start, imports, settings, the database read and every frame up to
+the one with rows, encoded to escape sequences as on a real terminal.
+
+Scenarios, interleaved run by run so machine noise hits each alike:
+
+* bare      -- Header, a DataTable with 200 rows (added on mount), Footer;
+* ppa N     -- the real `ppa --db URL` command on a SQLite database with N demo cases
+               (made once with `ppa demo` and cached under /tmp/ppa-bench: 1,000,000
+               takes several minutes the first time);
+* ppa pg    -- the same on PostgreSQL with 100,000 cases in a temporary schema, filled
+               at the start and dropped at the end (informational when PostgreSQL is
+               unreachable: `PPA_BENCH_PG_URL`, else `PPA_TEST_PG_URL`, else
+               postgresql+psycopg://postgres@127.0.0.1:5432/test);
+* first     -- `ppa` on a path with no database yet (creates and migrates it; no target);
+* python    -- `python -c pass`, the floor.
+
+Targets: ppa ≤ 1.5 × bare at every SQLite size, ≤ 2 × bare on PostgreSQL (medians).
+The bench databases get the two indexes of the final schema (`pihak(kasus_id, peran)`
+and the partial index on open steps) when they lack them, and no statistics: the
+first home read must be fast without `ANALYZE`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import platform
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+import uuid
+from pathlib import Path
+
+CACHE = Path("/tmp/ppa-bench")
+TARGET_SQLITE = 1.5
+TARGET_PG = 2.0
+BARE_ROWS = 200
+PG_CASES = 100_000
+
+BARE_APP = f'''
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("Nomor", "Korban", "Langkah", "Sisa")
+        table.add_rows((f"BARIS/{{i:04d}}", "Nama Korban", "1/9 Klien mengadukan", "2 jam")
+                       for i in range({BARE_ROWS}))
+
+Bare().run()
+'''
+
+
+# ---- one run in a pseudo-terminal ----------------------------------------------------
+
+
+def in_pty(cmd: list[str], want: bytes, env: dict[str, str], timeout: float = 120.0) -> float:
+    """Seconds from spawning `cmd` in an 80x24 pty until its output contains `want`."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env,
+                            start_new_session=True, close_fds=True)
+    os.close(slave)
+    out = bytearray()
+    try:
+        while True:
+            left = timeout - (time.perf_counter() - start)
+            if left <= 0 or not select.select([master], [], [], left)[0]:
+                raise RuntimeError(f"{cmd[-1]!r}: no {want!r} after {timeout:.0f}s")
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:  # EIO: the child closed the terminal
+                chunk = b""
+            if not chunk:
+                tail = out[-600:].decode("utf-8", "replace")
+                raise RuntimeError(f"{cmd!r} exited before showing {want!r}:\n{tail}")
+            seen = len(out)
+            out += chunk
+            if out.find(want, max(0, seen - len(want))) >= 0:
+                return time.perf_counter() - start
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        os.close(master)
+
+
+# ---- databases ---------------------------------------------------------------------------
+
+
+def final_indexes(url: str) -> None:
+    """Add the two indexes of schema revision 0002 when the database lacks them, so
+    the figures reflect the final schema whatever revision the file is at."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            sql = [r[0] or "" for r in conn.execute(text(
+                "SELECT sql FROM sqlite_master WHERE type = 'index'"))]
+        else:
+            sql = [r[0] for r in conn.execute(text(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"))]
+        norm = [" ".join(s.lower().replace('"', "").split()) for s in sql]
+        if not any("pihak" in s and "(kasus_id, peran)" in s for s in norm):
+            conn.execute(text("CREATE INDEX ix_pihak_kasus_id_peran ON pihak (kasus_id, peran)"))
+        if not any("langkah_kasus" in s and "finished_at is null" in s for s in norm):
+            conn.execute(text(
+                "CREATE INDEX ix_langkah_kasus_terbuka ON langkah_kasus (deadline_at) "
+                "WHERE finished_at IS NULL AND deleted_at IS NULL"))
+    engine.dispose()
+
+
+def ppa_cmd(env: dict[str, str], *argv: str) -> None:
+    ppa = str(Path(sys.executable).with_name("ppa"))
+    subprocess.run([ppa, *argv], env=env, check=True, capture_output=True)
+
+
+def sqlite_db(n: int, env: dict[str, str]) -> str:
+    """The cached demo database with `n` cases, made on first use."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"demo-{n}.db"
+    if not path.exists():
+        tmp = CACHE / f"demo-{n}.tmp.db"
+        for p in CACHE.glob(f"demo-{n}.tmp.db*"):
+            p.unlink()
+        print(f"making {path} ({n} cases) …", file=sys.stderr, flush=True)
+        if n:
+            ppa_cmd(env, "--db", f"sqlite:///{tmp}", "demo", "--cases", str(n))
+        else:
+            ppa_cmd(env, "--db", f"sqlite:///{tmp}", "init")
+        tmp.rename(path)
+    url = f"sqlite:///{path}"
+    final_indexes(url)
+    return url
+
+
+def pg_base_url() -> str:
+    return os.environ.get("PPA_BENCH_PG_URL") or os.environ.get(
+        "PPA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def pg_db(n: int) -> tuple[str, str] | None:
+    """(url, schema) of a temporary schema filled with `n` demo cases; None when
+    PostgreSQL is unreachable."""
+    from sqlalchemy import create_engine, text
+
+    from ppa_tui.domain.clock import SystemClock
+    from ppa_tui.store.database import Database
+    from ppa_tui.store.demo import isi_demo
+
+    base = pg_base_url()
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    try:
+        admin = create_engine(base)
+        with admin.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        admin.dispose()
+    except Exception as exc:  # noqa: BLE001
+        print(f"PostgreSQL unreachable ({type(exc).__name__}): skipped", file=sys.stderr)
+        return None
+    url = f"{base}?options=-csearch_path%3D{schema}"
+    print(f"filling PostgreSQL schema {schema} with {n} cases …", file=sys.stderr, flush=True)
+    database = Database.open(url)
+    try:
+        isi_demo(database, n, SystemClock(), seed=2026)
+    finally:
+        database.close()
+    final_indexes(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    engine.dispose()
+    return url, schema
+
+
+def drop_pg(schema: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(pg_base_url())
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    admin.dispose()
+
+
+# ---- main --------------------------------------------------------------------------------
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="runs per scenario (default 5)")
+    ap.add_argument("--sizes", default="0,100000,1000000",
+                    help="SQLite demo sizes, comma-separated (default 0,100000,1000000)")
+    ap.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
+    ap.add_argument("--no-first", action="store_true", help="skip the first-start scenario")
+    args = ap.parse_args()
+
+    python = sys.executable
+    ppa = str(Path(python).with_name("ppa"))
+    tmp = Path(tempfile.mkdtemp(prefix="ppa-bench-home-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PPA_")}
+    env.update(XDG_DATA_HOME=str(tmp / "data"), XDG_CONFIG_HOME=str(tmp / "config"),
+               TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8")
+    env.pop("TEXTUAL", None)
+    bare_py = tmp / "bare.py"
+    bare_py.write_text(BARE_APP, encoding="utf-8")
+
+    # scenario -> (command, text that means "rows are on screen", target ratio or None)
+    scen: dict[str, tuple[list[str], bytes, float | None]] = {
+        "bare": ([python, str(bare_py)], b"BARIS/0000", None),
+    }
+    for n in (int(x) for x in args.sizes.split(",") if x.strip()):
+        url = sqlite_db(n, env)
+        scen[f"ppa {n:,}"] = ([ppa, "--db", url], b"PPA/" if n else b"0 kasus aktif",
+                              TARGET_SQLITE)
+    pg = None if args.no_pg else pg_db(PG_CASES)
+    try:
+        if pg is not None:
+            scen[f"ppa pg {PG_CASES:,}"] = ([ppa, "--db", pg[0]], b"PPA/", TARGET_PG)
+        fresh = iter(range(10**6))
+        if not args.no_first:
+            scen["first"] = ([ppa, "--db", ""], b"0 kasus aktif", None)
+        scen["python"] = ([python, "-c", "pass"], b"", None)
+
+        def once(name: str) -> float:
+            cmd, want, _ = scen[name]
+            if name == "python":
+                start = time.perf_counter()
+                subprocess.run(cmd, env=env, check=True)
+                return time.perf_counter() - start
+            if name == "first":
+                cmd = [*cmd[:-1], f"sqlite:///{tmp / f'baru-{next(fresh)}.db'}"]
+            return in_pty(cmd, want, env)
+
+        for name in scen:  # warm-up: byte-code caches, OS file cache, SQLite pages
+            once(name)
+        hasil: dict[str, list[float]] = {name: [] for name in scen}
+        for _ in range(args.runs):
+            for name in scen:
+                hasil[name].append(once(name) * 1000)
+    finally:
+        if pg is not None:
+            drop_pg(pg[1])
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    import textual
+
+    print(f"Home with rows on screen: spawn → first frame with data, 80x24 pty, "
+          f"median of {args.runs} interleaved runs")
+    print(f"Python {platform.python_version()}, Textual {textual.__version__}, "
+          f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU")
+    print()
+    bare = statistics.median(hasil["bare"])
+    print(f"{'scenario':<24}{'median':>9}{'min':>9}{'max':>9}{'× bare':>9}{'target':>9}")
+    gagal = False
+    for name, (_, _, target) in scen.items():
+        med = statistics.median(hasil[name])
+        ratio = med / bare
+        ok = "" if target is None else ("  OK" if ratio <= target else "  OVER")
+        gagal |= ok == "  OVER" and "pg" not in name
+        tgt = f"≤{target:.1f}×" if target else "—"
+        print(f"{name:<24}{med:7.0f}ms{min(hasil[name]):7.0f}ms{max(hasil[name]):7.0f}ms"
+              f"{ratio:8.2f}×{tgt:>9}{ok}")
+    print()
+    print(f"bare = Textual Header + {BARE_ROWS}-row DataTable + Footer; first = ppa on a "
+          "path with no database yet (creates and migrates it)")
+    sys.exit(1 if gagal else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Home draws the cases from the light SQLite reader first and opens the full database
+(SQLAlchemy, migrations) right after, in a worker."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from ppa_tui.backend import Backend
+from ppa_tui.tui.screens.home import HomeScreen
+from tests.tui.conftest import settle, tunggu
+
+
+@pytest.fixture
+def satu_kasus(settings, tui_clock) -> None:
+    backend = Backend(settings, tui_clock)
+    siap = backend.siapkan_form("buku_tamu")
+    backend.simpan(siap, {"nama": "Nurhayati", "keperluan": "pengaduan",
+                          "waktu_masuk": tui_clock.now()})
+    backend.close()
+
+
+async def test_rows_first_then_the_database_opens(make_app, satu_kasus) -> None:
+    terbuka_saat_dimuat: list[bool] = []
+    app = make_app()
+
+    def hook(message) -> None:  # noqa: ANN001
+        if isinstance(message, HomeScreen.Dimuat):
+            terbuka_saat_dimuat.append(app.backend.terbuka)
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen)
+                     and app.screen.data is not None, "beranda dimuat")
+        assert app.screen.query_one("#kasus", DataTable).row_count == 1
+        await settle(pilot)
+        assert terbuka_saat_dimuat[0] is False  # drawn from the light reader
+        assert app.backend.terbuka  # and the database opened after
+        assert "1 kasus aktif" in str(app.screen.query_one("#ringkas", Static).content)
+
+
+async def test_a_failed_open_after_the_rows_is_one_sentence(make_app, satu_kasus,
+                                                            monkeypatch) -> None:
+    def gagal(self) -> None:  # noqa: ANN001
+        raise OSError("disk I/O error: /rahasia/ppa.db")
+
+    monkeypatch.setattr(Backend, "warm_up", gagal)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#kasus", DataTable).row_count == 1
+        teks = str(app.screen.query_one("#ringkas", Static).content)
+        assert teks.startswith("Basis data tidak bisa dibuka")
+        assert "rahasia" not in teks and "I/O" not in teks
