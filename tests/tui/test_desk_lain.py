@@ -107,9 +107,9 @@ async def test_the_running_step_row_ticks_with_the_header(make_app, tui_clock) -
         assert baris() == "10:00 lagi"
         tui_clock.advance(timedelta(hours=2))  # step 1's 10 minutes are long gone
         await _tunggu_tanpa_tombol(
-            pilot, lambda: "terlambat 1:50:00" in str(kepala.render())
-            and baris() == "terlambat 1:50:00", "jam kepala dan baris langkah berdetak")
+            pilot, lambda: "lewat 1:50:00" in str(kepala.render())
+            and baris() == "lewat 1:50:00", "jam kepala dan baris langkah berdetak")
         tui_clock.advance(timedelta(seconds=6))
-        await _tunggu_tanpa_tombol(pilot, lambda: baris() == "terlambat 1:50:06"
-                                   and "terlambat 1:50:06" in str(kepala.render()),
+        await _tunggu_tanpa_tombol(pilot, lambda: baris() == "lewat 1:50:06"
+                                   and "lewat 1:50:06" in str(kepala.render()),
                                    "detik berikutnya")
