@@ -286,3 +286,12 @@ class Backend:
 
         with self.database.session() as s:
             selesaikan_langkah(s, kasus_id, self.clock, self.settings.petugas)
+
+    def jadikan_pengaduan(self, tamu_id: uuid.UUID) -> Tersimpan:
+        """Turn a consulting guest into a complaint: her case, from her arrival."""
+        from ppa_tui.domain.bukutamu import jadikan_pengaduan
+
+        with self.database.session() as s:
+            kasus = jadikan_pengaduan(s, tamu_id, petugas=self.settings.petugas,
+                                      zona=self.settings.zona_waktu)
+            return Tersimpan("buku_tamu", tamu_id, kasus.id, kasus.nomor_register)

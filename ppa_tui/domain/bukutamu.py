@@ -6,10 +6,11 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import update
+from sqlmodel import Session, col
 
 from ppa_tui.domain.clock import Clock
-from ppa_tui.domain.kasus import TidakDitemukan, buka_kasus, terapkan
+from ppa_tui.domain.kasus import AturanDilanggar, TidakDitemukan, buka_kasus, terapkan
 from ppa_tui.domain.models import BukuTamu, Kasus
 from ppa_tui.domain.validasi import bersihkan_kontrol
 
@@ -31,6 +32,36 @@ def catat_tamu(
         tamu.kasus_id = kasus.id
     session.add(tamu)
     return tamu, kasus
+
+
+class SudahAdaKasus(AturanDilanggar):
+    """The guest already has a case: a second one would split her record."""
+
+
+def jadikan_pengaduan(
+    session: Session, tamu_id: uuid.UUID, *, petugas: str = "", zona: str = "Asia/Jakarta",
+) -> Kasus:
+    """A guest who came to consult (or to ask) decides to complain: open her case as
+    `catat_tamu` would have, its first step running from her arrival, and link it.
+    The purpose she came with stays as recorded. A guest with a case is refused.
+
+    The guest's row is claimed with a write before it is read, so two desks cannot
+    both open a case: the second waits, then sees the first one's (a row lock on
+    PostgreSQL, the write lock on SQLite, whatever the transaction's start)."""
+    session.execute(
+        update(BukuTamu).where(col(BukuTamu.id) == tamu_id).values(kasus_id=BukuTamu.kasus_id)
+    )
+    tamu = session.get(BukuTamu, tamu_id, populate_existing=True)
+    if tamu is None or tamu.deleted_at is not None:
+        raise TidakDitemukan(f"tamu {tamu_id}")
+    if tamu.kasus_id is not None:
+        lama = session.get(Kasus, tamu.kasus_id)
+        nomor = f" ({lama.nomor_register})" if lama is not None else ""
+        raise SudahAdaKasus(f"Tamu ini sudah punya kasus{nomor}")
+    kasus = buka_kasus(session, diterima_at=tamu.waktu_masuk, petugas=petugas, zona=zona)
+    tamu.kasus_id = kasus.id
+    session.add(tamu)
+    return kasus
 
 
 def catat_keluar(session: Session, tamu_id: uuid.UUID, clock: Clock) -> BukuTamu:

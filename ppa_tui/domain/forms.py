@@ -33,6 +33,7 @@ __all__ = [
     "pilihan_field", "saran_wilayah",
 ]
 
+
 @dataclass(frozen=True)
 class FieldSpec:
     nama: str

@@ -107,7 +107,8 @@ def cari_wilayah(text: str) -> str:
     lowered = text.strip().lower()
     kabkota = referensi.pilihan("kabkota")
     for p in kabkota:
-        if lowered in {p.kode, p.kode.replace(".", ""), p.label.lower(), nama_pendek(p.label).lower()}:
+        nama = {p.kode, p.kode.replace(".", ""), p.label.lower(), nama_pendek(p.label).lower()}
+        if lowered in nama:
             return p.kode
     cocok = [p.kode for p in kabkota if lowered in p.label.lower()]
     if len(cocok) == 1:  # "Pangkalpinang" → Kota Pangkalpinang; "Bangka" is ambiguous

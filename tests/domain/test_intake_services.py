@@ -859,3 +859,114 @@ def test_a_service_call_skipping_the_form_stores_no_control_characters(
         row = s.get(BukuTamu, tamu.id)
         assert row is not None and (row.nama, row.keterangan) == ("Ani Sulastri", "a\nb\tc")
         assert s.get(Pihak, pihak.id).nama == "Ani Sulastri"  # type: ignore[union-attr]
+
+
+# ---- a consulting guest decides to complain -------------------------------------------
+
+
+@pytest.mark.parametrize("keperluan", ["konsultasi", "informasi"])
+def test_a_consulting_guest_becomes_a_complaint_from_her_arrival(
+    db: Database, clock: FixedClock, keperluan: str,
+) -> None:
+    from ppa_tui.domain.bukutamu import SudahAdaKasus, jadikan_pengaduan
+
+    hasil = periksa("buku_tamu", {"nama": "Bu Lina", "keperluan": keperluan,
+                                  "waktu_masuk": "23-11-2026 09:00"}, konteks(clock))
+    with db.session() as s:
+        tamu, tanpa = catat_tamu(s, hasil.nilai, clock=clock)
+    assert tanpa is None
+    clock.advance(timedelta(minutes=30))  # she talks, then decides to report
+    with db.session() as s:
+        kasus = jadikan_pengaduan(s, tamu.id, petugas="Rina")
+    masuk = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    assert kasus.nomor_register == "PPA/2026/0001"
+    with db.session() as s:
+        row = s.get(BukuTamu, tamu.id)
+        assert row is not None and row.kasus_id == kasus.id
+        assert row.keperluan == keperluan  # why she came stays on record
+        case = s.get(Kasus, kasus.id)
+        assert case is not None and (case.diterima_at, case.petugas) == (masuk, "Rina")
+    [l1] = langkah_semua(db, kasus.id)  # exactly as a pengaduan guest's case
+    assert (l1.langkah_kode, l1.started_at, l1.deadline_at) == (
+        "L1", masuk, masuk + timedelta(minutes=10))
+
+    with pytest.raises(SudahAdaKasus) as exc, db.session() as s:
+        jadikan_pengaduan(s, tamu.id)
+    assert str(exc.value) == "Tamu ini sudah punya kasus (PPA/2026/0001)"
+    with db.session() as s:
+        assert len(s.exec(select(Kasus)).all()) == 1
+
+
+def test_a_guest_who_already_complained_or_does_not_exist_is_refused(
+    db: Database, clock: FixedClock,
+) -> None:
+    from ppa_tui.domain.bukutamu import SudahAdaKasus, jadikan_pengaduan
+
+    with db.session() as s:
+        tamu, kasus = catat_tamu(s, {"keperluan": "pengaduan"}, clock=clock)
+    assert kasus is not None
+    with pytest.raises(SudahAdaKasus, match="sudah punya kasus"), db.session() as s:
+        jadikan_pengaduan(s, tamu.id)
+    with pytest.raises(TidakDitemukan), db.session() as s:
+        jadikan_pengaduan(s, uuid.uuid4())
+    with db.session() as s:
+        assert len(s.exec(select(Kasus)).all()) == 1
+
+
+def test_backend_turns_a_guest_into_a_complaint(
+    tmp_path: Path, db_url: str, clock: FixedClock,
+) -> None:
+    backend = _backend(tmp_path, db_url, clock)
+    try:
+        siap = backend.siapkan_form("buku_tamu")
+        mentah = siap.mentah | {"nama": "Pak Rahman", "keperluan": "konsultasi"}
+        tamu = backend.simpan(siap, periksa("buku_tamu", mentah, siap.konteks).nilai)
+        assert tamu.kasus_id is None and backend.beranda().kasus == []
+        hasil = backend.jadikan_pengaduan(tamu.id)
+        assert (hasil.form_id, hasil.id, hasil.nomor_register) == (
+            "buku_tamu", tamu.id, "PPA/2026/0001")
+        home = backend.beranda()
+        assert [k.id for k in home.kasus] == [hasil.kasus_id]
+        assert home.tamu[0].nomor_register == "PPA/2026/0001"
+    finally:
+        backend.close()
+
+
+def test_two_desks_turning_one_guest_into_a_complaint_open_one_case(
+    db: Database, db_url: str, clock: FixedClock,
+) -> None:
+    from ppa_tui.domain.bukutamu import SudahAdaKasus, jadikan_pengaduan
+
+    with db.session() as s:
+        tamu, _ = catat_tamu(s, {"keperluan": "konsultasi"}, clock=clock)
+    engines = [Database.open(db_url, device_id=f"desk-{i}") for i in range(2)]
+    barrier = threading.Barrier(2, timeout=60)
+    hasil: list[object] = []
+    lock = threading.Lock()
+
+    def desk(database: Database) -> None:
+        try:
+            barrier.wait()
+            with database.session() as s:
+                jadikan_pengaduan(s, tamu.id)
+            out: object = "kasus"
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            out = exc
+        with lock:
+            hasil.append(out)
+
+    threads = [threading.Thread(target=desk, args=(e,)) for e in engines]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        assert not any(t.is_alive() for t in threads)
+    finally:
+        for e in engines:
+            e.close()
+    assert hasil.count("kasus") == 1, hasil
+    [ditolak] = [h for h in hasil if h != "kasus"]
+    assert isinstance(ditolak, SudahAdaKasus), repr(ditolak)
+    with db.session() as s:
+        assert len(s.exec(select(Kasus)).all()) == 1

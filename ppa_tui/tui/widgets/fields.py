@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ppa_tui.domain.forms import FieldSpec, Konteks
     from ppa_tui.domain.jenis import Jenis
 
+
 class Centang(Checkbox):
     """A checkbox whose mark is blank when off: a consent form must not look ticked
     on a monitor that shows no colour difference. Consecutive boxes behave as one tick
@@ -54,7 +55,7 @@ class Centang(Checkbox):
 def peringkat_cocok(cari: str, label: str) -> tuple[int, int] | None:
     """How well `label` matches what was typed (lower is better), None when it does
     not: anywhere in the label ("tangga" finds Tetangga), a word's start before the
-    inside of a word ("ka" finds Kakak/adik before Keluarga), then the earlier."""
+    inside of a word ("an" finds Orang tua angkat before Ayah kandung), then the earlier."""
     teks, cari = label.casefold(), cari.casefold()
     pertama = teks.find(cari)
     if not cari or pertama < 0:
