@@ -81,6 +81,11 @@ class HomeScreen(FormLauncher):
     @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
     def action_muat(self) -> None:
         try:
+            if not self.backend.terbuka:
+                data = self.backend.beranda()
+                if not self.backend.terbuka:  # from the light reader: the watch starts
+                    self.post_message(self.Dimuat(data))  # after the warm-up's reload
+                    return
             versi = self.backend.versi_data()  # before the read: a change during it shows next
             self.post_message(self.Dimuat(self.backend.beranda()))
             self._versi = versi
@@ -135,6 +140,8 @@ class HomeScreen(FormLauncher):
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
             catat_galat(exc, "home.warm_up")
             self.post_message(self.Gagal(pesan_galat(exc)))
+            return
+        self.app.call_from_thread(self.action_muat)  # the watcher's baseline, from the ORM
 
     def _sisa(self, jam) -> Text:  # noqa: ANN001
         from ppa_tui.domain.clock import StatusJam
