@@ -1,4 +1,4 @@
-"""Form specs (`ppa_tui/screens/*.toml`) and their validation, without a terminal.
+"""Form specs (`screens/*.toml`) and their validation, without a terminal.
 
 A spec declares sections and fields; each field binds to a model attribute, so what
 the officer types lands in real columns. `periksa_form()` turns raw widget values into
@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from importlib.resources import files
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +24,7 @@ from ppa_tui.domain.jenis import (  # re-exported: the form engine's vocabulary
     pilihan_field,
     saran_wilayah,
 )
+from ppa_tui.domain.sumber import folder
 from ppa_tui.domain.validasi import Invalid
 
 __all__ = [
@@ -120,7 +120,7 @@ class Konteks:
 @cache
 def load_form(form_id: str) -> FormSpec:
     """Read and check one spec; a broken spec fails loudly at load, not mid-interview."""
-    path = files("ppa_tui") / "screens" / f"{form_id}.toml"
+    path = folder("screens") / f"{form_id}.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     bagian = []
     for b in data["bagian"]:

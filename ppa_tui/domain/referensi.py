@@ -1,6 +1,6 @@
 """Reference value lists (``data/referensi.toml``) and wilayah codes.
 
-Every choice a form offers comes from ``ppa_tui/data/referensi.toml``; the
+Every choice a form offers comes from ``data/referensi.toml``; the
 unit may edit that file without a code change.  This module only reads it.
 
 Wilayah (province / kab-kota) codes are Kemendagri codes, the first four
@@ -18,8 +18,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from ppa_tui.domain.sumber import folder
 
 __all__ = [
     "Pilihan",
@@ -50,7 +51,7 @@ class Pilihan:
 
 @cache
 def _data() -> dict[str, Any]:
-    teks = resources.files("ppa_tui").joinpath("data").joinpath(_BERKAS).read_bytes()
+    teks = folder("data").joinpath(_BERKAS).read_bytes()
     data = tomllib.loads(teks.decode("utf-8"))
     _periksa(data)
     return data

@@ -1,4 +1,4 @@
-"""The unit's SOPs, read from the data files in ``ppa_tui/data/sop/``.
+"""The unit's SOPs, read from the data files in ``data/sop/``.
 
 Steps, roles, documents and time limits are data transcribed from the SOP documents,
 so a revised SOP is an edited TOML file, not a code change. Everything is checked when
@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
+
+from ppa_tui.domain.sumber import folder
 
 __all__ = [
     "Langkah",
@@ -216,7 +217,7 @@ def _sop_dari(data: dict, asal: str) -> Sop:
 
 
 def _folder():
-    return resources.files("ppa_tui") / "data" / "sop"
+    return folder("data") / "sop"
 
 
 @cache

@@ -5,7 +5,6 @@ way she means it."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from importlib.resources import files
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -23,12 +22,13 @@ from ppa_tui.domain.forms import (
 )
 from ppa_tui.domain.kasus import buka_kasus, simpan_pihak
 from ppa_tui.domain.models import Pihak
+from ppa_tui.domain.sumber import folder
 from ppa_tui.domain.validasi import Invalid
 from ppa_tui.store.database import Database
 
 WIB = ZoneInfo("Asia/Jakarta")
 
-SPECS = sorted(p.name.removesuffix(".toml") for p in (files("ppa_tui") / "screens").iterdir()
+SPECS = sorted(p.name.removesuffix(".toml") for p in folder("screens").iterdir()
                if p.name.endswith(".toml"))
 
 # Fields a service computes from the form rather than copying onto a column.
@@ -301,9 +301,8 @@ def test_bawaan_fills_now_today_and_officer() -> None:
 def test_every_label_fits_its_column_at_80x24() -> None:
     """The form's label column is 22 cells (one of padding): a longer label wraps and
     pushes the form off an 80x24 screen. Checkbox labels sit beside the box instead."""
-    from importlib.resources import files
 
-    for path in (files("ppa_tui") / "screens").iterdir():
+    for path in folder("screens").iterdir():
         if not path.name.endswith(".toml"):
             continue
         spec = load_form(path.name.removesuffix(".toml"))

@@ -2,7 +2,7 @@
 the people of a case, kejadian, consent, asesmen, drafts, and the Backend's save path.
 
 Values reach the services the way the desk sends them: raw strings as typed, checked
-by `forms.periksa_form` against the real specs in `ppa_tui/screens/`.
+by `forms.periksa_form` against the real specs in `screens/`.
 """
 
 from __future__ import annotations
