@@ -53,7 +53,7 @@ def init(ctx: typer.Context) -> None:
 
     settings: Settings = ctx.obj
     with _pesan_gagal():
-        database = Database.open(settings.url, settings.device_id)
+        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
         database.close()
     typer.echo(f"Basis data siap: {_safe_url(settings.url)}")
 
@@ -71,7 +71,7 @@ def demo(
 
     settings: Settings = ctx.obj
     with _pesan_gagal():
-        database = Database.open(settings.url, settings.device_id)
+        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
         try:
             with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
                 made = isi_demo(database, cases, SystemClock(), seed=seed, progress=bar.update)

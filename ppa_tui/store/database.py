@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine, event, text
 from sqlmodel import Session
 
 from ppa_tui.domain.models import Rekam, utcnow
 
-from ppa_tui.store.engine import make_engine, pembaca
+from ppa_tui.store.engine import make_engine, pembaca, pribadi
 from ppa_tui.store.migrate import upgrade
 from ppa_tui.store.watcher import KANAL_SQL, ChangeWatcher, buat_pengamat
 
@@ -28,8 +29,11 @@ class Database:
         self._beri_tahu = engine.dialect.name == "postgresql"
 
     @classmethod
-    def open(cls, url: str, device_id: str = "") -> Database:
-        """Open (creating and migrating if needed) the database at `url`."""
+    def open(cls, url: str, device_id: str = "", *, folder_data: Path | None = None) -> Database:
+        """Open (creating and migrating if needed) the database at `url`. The app's
+        data folder, when given, is made readable by this user only (0700)."""
+        if folder_data is not None:
+            pribadi(folder_data)
         engine = make_engine(url)
         upgrade(engine)
         return cls(engine, device_id)
