@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -48,14 +49,32 @@ def root(
 
 @cli.command()
 def init(ctx: typer.Context) -> None:
-    """Buat dan siapkan basis data (tanpa membuka aplikasi)."""
+    """Buat dan siapkan basis data, lalu periksa keutuhannya (tanpa membuka aplikasi)."""
     from ppa_tui.store.database import Database
 
     settings: Settings = ctx.obj
-    with _pesan_gagal():
-        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
-        database.close()
-    typer.echo(f"Basis data siap: {_safe_url(settings.url)}")
+    url = _safe_url(settings.url)
+    with _pesan_gagal(settings.data_dir):
+        database = Database.open(settings.url, settings.device_id,
+                                 folder_data=settings.data_dir)
+        try:
+            masalah = database.periksa_keutuhan()
+            hanya_baca = not masalah and database.hanya_baca()
+        finally:
+            database.close()
+    if masalah:
+        typer.echo(
+            f"Berkas basis data RUSAK: {url}\n"
+            "Pemeriksaan keutuhan menemukan kerusakan. Jangan isi data baru ke berkas ini. "
+            "Salin berkasnya (beserta -wal bila ada) ke tempat aman dan minta bantuan "
+            "pengelola untuk memulihkannya.", err=True)
+        raise typer.Exit(1)
+    if hanya_baca:
+        typer.echo(f"Basis data hanya bisa dibaca: {url}\n"
+                   "Data bisa dilihat, tetapi perubahan tidak bisa disimpan (izin berkas "
+                   "atau folder).")
+        return
+    typer.echo(f"Basis data siap: {url}")
 
 
 @cli.command()
@@ -70,7 +89,7 @@ def demo(
     from ppa_tui.store.demo import isi_demo
 
     settings: Settings = ctx.obj
-    with _pesan_gagal():
+    with _pesan_gagal(settings.data_dir):
         database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
         try:
             with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
@@ -81,12 +100,29 @@ def demo(
 
 
 @contextmanager
-def _pesan_gagal() -> Iterator[None]:
-    """A bad URL or an unreachable server is a sentence and exit code 1, not a traceback."""
+def _pesan_gagal(data_dir: Path | None = None) -> Iterator[None]:
+    """A bad URL, an unreachable server or a damaged file is one Indonesian sentence and
+    exit code 1, never a traceback nor driver text (the details go to the private log)."""
+    from ppa_tui.galat import catat_galat, pasang_log, pesan_galat
+
     try:
         yield
+    except typer.Exit:
+        raise
     except Exception as exc:  # noqa: BLE001
-        typer.echo(f"Gagal membuka basis data: {exc}", err=True)
+        if data_dir is not None:
+            pasang_log(data_dir)
+        catat_galat(exc, "cli")
+        nama = {c.__name__ for c in type(exc).__mro__}
+        asal = str(getattr(exc, "orig", "") or "").lower()
+        if "ArgumentError" in nama:
+            pesan = "URL basis data tidak dikenali. Contoh: sqlite:///ppa.db"
+        elif "malformed" in asal or "not a database" in asal:
+            pesan = ("berkas basis data RUSAK. Jangan isi data baru ke berkas ini; salin "
+                     "berkasnya ke tempat aman dan minta bantuan pengelola.")
+        else:
+            pesan = pesan_galat(exc)
+        typer.echo(f"Gagal membuka basis data: {pesan}", err=True)
         raise typer.Exit(1) from exc
 
 

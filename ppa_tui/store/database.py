@@ -65,6 +65,41 @@ class Database:
             finally:
                 session.rollback()
 
+    def periksa_keutuhan(self, batas: int = 20) -> list[str]:
+        """What SQLite's `PRAGMA quick_check` finds wrong with the file (empty when it
+        is sound; always empty on PostgreSQL, whose server checks its own pages)."""
+        if self.engine.dialect.name != "sqlite":
+            return []
+        from sqlalchemy.exc import DatabaseError
+
+        try:
+            with self._pembaca.connect() as conn:
+                rows = conn.exec_driver_sql(f"PRAGMA quick_check({int(batas)})").scalars().all()
+        except DatabaseError as exc:  # so damaged that the check itself stops
+            if "malformed" in str(exc.orig).lower() or "not a database" in str(exc.orig).lower():
+                return [str(exc.orig)]
+            raise
+        return [] if rows == ["ok"] else [str(r) for r in rows]
+
+    def hanya_baca(self) -> bool:
+        """True when this desk can read the database but not write it (file or folder
+        permissions, read-only media, a standby server). Tries a write that changes
+        nothing and rolls it back."""
+        if self.engine.dialect.name != "sqlite":
+            with self._pembaca.connect() as conn:
+                return conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+                conn.rollback()
+        except OperationalError as exc:
+            if "readonly" in str(exc.orig).lower():
+                return True
+            raise
+        return False
+
     def pengamat(self) -> ChangeWatcher:
         """A watcher of other desks' changes, with a connection of its own."""
         return buat_pengamat(self.engine)

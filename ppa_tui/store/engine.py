@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -21,6 +22,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}
         )
+        event.listen(engine, "do_connect", _sqlite_connect)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -56,11 +58,33 @@ def pribadi(path: Path) -> None:
         pass  # missing, or another user's file: nothing this desk may change
 
 
+def _sqlite_connect(dialect, _record, cargs, cparams):  # noqa: ANN001, ANN202
+    """Connect; in a folder this user cannot write, a WAL database whose -wal and -shm
+    are absent cannot be opened at all (SQLITE_READONLY_DIRECTORY), so it is opened
+    immutable instead: it can still be read, and every write says it is read-only."""
+    conn = sqlite3.connect(*cargs, **cparams)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_DIRECTORY":
+            return conn  # any other trouble shows where the app reads or writes
+        conn.close()
+    nama = str(cargs[0])
+    if not nama.startswith("file:"):
+        nama = Path(nama).resolve().as_uri()
+    nama += ("&" if "?" in nama else "?") + "immutable=1"
+    return sqlite3.connect(nama, **(cparams | {"uri": True}))
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     # Let SQLAlchemy, not the driver, issue BEGIN, so `_sqlite_begin` controls locking.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only file keeps its journal mode; it can still be read
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
