@@ -82,18 +82,28 @@ def demo(
     ctx: typer.Context,
     cases: Annotated[int, typer.Option("--cases", min=1, help="Jumlah kasus contoh.")] = 50,
     seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama tiap kali).")] = 2026,
+    campur: Annotated[bool, typer.Option(
+        "--campur",
+        help="Tetap isi walau basis data sudah berisi kasus nyata (kasus contoh bercampur "
+             "dengannya dan memakai nomor register berikutnya).")] = False,
 ) -> None:
-    """Isi basis data dengan kasus contoh (data sintetis) untuk mencoba dan uji kinerja."""
+    """Isi basis data dengan kasus contoh (data sintetis, ditandai demo) untuk mencoba
+    dan uji kinerja. Menolak basis data yang sudah berisi kasus nyata, kecuali --campur."""
     from ppa_tui.domain.clock import SystemClock
     from ppa_tui.store.database import Database
-    from ppa_tui.store.demo import isi_demo
+    from ppa_tui.store.demo import AdaKasusNyata, isi_demo
+    from ppa_tui.store.demo.isi import hitung_kasus_nyata
 
     settings: Settings = ctx.obj
     with _pesan_gagal(settings.data_dir):
         database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
         try:
+            if not campur and (nyata := hitung_kasus_nyata(database)):
+                typer.echo(f"Kasus contoh tidak dibuat. {AdaKasusNyata(nyata)}", err=True)
+                raise typer.Exit(1)
             with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
-                made = isi_demo(database, cases, SystemClock(), seed=seed, progress=bar.update)
+                made = isi_demo(database, cases, SystemClock(), seed=seed,
+                                progress=bar.update, campur=True)  # checked just above
         finally:
             database.close()
     typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")

@@ -57,3 +57,49 @@ def test_init_on_a_sound_database_says_ready(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--db", f"sqlite:///{path}", "init"])
     assert result.exit_code == 0, result.output
     assert "Basis data siap" in result.output
+
+
+def _kasus(url: str) -> list[tuple[str, bool]]:
+    from sqlmodel import select
+
+    from ppa_tui.domain.models import Kasus
+
+    db = Database.open(url)
+    try:
+        with db.baca() as s:
+            return sorted((k.nomor_register, k.demo) for k in s.exec(select(Kasus)))
+    finally:
+        db.close()
+
+
+def test_demo_marks_its_cases_and_refuses_a_database_with_real_cases(tmp_path: Path) -> None:
+    from ppa_tui.domain.kasus import buka_kasus
+
+    url = f"sqlite:///{tmp_path / 'ppa.db'}"
+    result = runner.invoke(cli, ["--db", url, "demo", "--cases", "5"])
+    assert result.exit_code == 0, result.output
+    assert [demo for _, demo in _kasus(url)] == [True] * 5
+    assert runner.invoke(cli, ["--db", url, "demo", "--cases", "3"]).exit_code == 0  # demo only
+
+    db = Database.open(url, device_id="meja")  # the officer's first real case
+    with db.session() as s:
+        nyata = buka_kasus(s, diterima_at=datetime.now(UTC), petugas="Rina").nomor_register
+    db.close()
+    sebelum = _kasus(url)
+
+    result = runner.invoke(cli, ["--db", url, "demo", "--cases", "5"])
+    assert result.exit_code == 1
+    assert "1 kasus nyata" in result.output and "--campur" in result.output
+    assert "Traceback" not in result.output
+    assert _kasus(url) == sebelum  # nothing written
+
+    result = runner.invoke(cli, ["--db", url, "demo", "--cases", "2", "--campur"])
+    assert result.exit_code == 0, result.output
+    sesudah = dict(_kasus(url))
+    assert len(sesudah) == len(sebelum) + 2
+    assert sesudah[nyata] is False and sum(sesudah.values()) == len(sesudah) - 1
+
+
+def test_demo_help_is_indonesian() -> None:
+    result = runner.invoke(cli, ["demo", "--help"])
+    assert "--campur" in result.output and "Jumlah kasus contoh" in result.output

@@ -226,3 +226,20 @@ def test_fast_value_conversion_matches_sqlalchemy(db: Database) -> None:
             elif isinstance(col.type, Uuid):
                 n = uuid.UUID("01a2088f-4926-7f2b-9cf4-bb99f4bea973").int
                 assert fmt.uuid(n) == asli(uuid.UUID(int=n)), col
+
+
+def test_demo_refuses_real_cases_unless_told_to_mix(db: Database, clock: FixedClock) -> None:
+    import pytest
+
+    from ppa_tui.store.demo import AdaKasusNyata
+
+    isi_demo(db, 3, clock)
+    assert all(k.demo for k in semua(db, Kasus))
+    with db.session() as s:
+        buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+    with pytest.raises(AdaKasusNyata) as info:
+        isi_demo(db, 3, clock)
+    assert info.value.jumlah == 1 and "kasus nyata" in str(info.value)
+    assert len(semua(db, Kasus)) == 4
+    assert isi_demo(db, 3, clock, campur=True) == 3
+    assert sorted(k.demo for k in semua(db, Kasus)) == [False] + [True] * 6
