@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from ppa_tui.domain.models import Rekam, utcnow
 
@@ -36,7 +36,10 @@ class Database:
             pribadi(folder_data)
         engine = make_engine(url)
         upgrade(engine)
-        return cls(engine, device_id)
+        database = cls(engine, device_id)
+        if engine.dialect.name == "sqlite":
+            database.segarkan_statistik()
+        return database
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -64,6 +67,34 @@ class Database:
                 session.flush()  # a pending change raises (before_flush), never vanishes
             finally:
                 session.rollback()
+
+    def segarkan_statistik(self, penuh: bool = False) -> None:
+        """Keep the query planner's statistics current, so home's queries pick the
+        fitting index at any size (without them SQLite read every korban row at 1M).
+
+        SQLite, on open: `PRAGMA optimize` (re-analyses what has grown), or a bounded
+        ANALYZE when the file has never been analysed. After a bulk fill (`penuh`):
+        ANALYZE on SQLite, and ANALYZE of this app's tables on PostgreSQL (whose
+        autovacuum keeps them current otherwise). Skipped quietly on a read-only, busy
+        or damaged database: statistics help, they are never required."""
+        from sqlalchemy.exc import DatabaseError
+
+        sqlite = self.engine.dialect.name == "sqlite"
+        try:
+            with self.engine.connect() as conn:
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA analysis_limit=1000")  # bounded at 1M rows
+                    ada = conn.exec_driver_sql(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+                    conn.exec_driver_sql("ANALYZE" if penuh or not ada
+                                         else "PRAGMA optimize=0x10002")
+                elif penuh:
+                    tabel = ", ".join(self.engine.dialect.identifier_preparer.quote(t.name)
+                                      for t in SQLModel.metadata.sorted_tables)
+                    conn.exec_driver_sql(f"ANALYZE {tabel}")
+                conn.commit()
+        except DatabaseError:
+            pass  # read-only, busy or damaged: `ppa init` reports the damage
 
     def periksa_keutuhan(self, batas: int = 20) -> list[str]:
         """What SQLite's `PRAGMA quick_check` finds wrong with the file (empty when it

@@ -243,3 +243,24 @@ def test_demo_refuses_real_cases_unless_told_to_mix(db: Database, clock: FixedCl
     assert len(semua(db, Kasus)) == 4
     assert isi_demo(db, 3, clock, campur=True) == 3
     assert sorted(k.demo for k in semua(db, Kasus)) == [False] + [True] * 6
+
+
+def test_statistics_are_current_after_open_and_after_demo(db: Database, clock: FixedClock) -> None:
+    from sqlalchemy import text
+
+    sqlite = db.engine.dialect.name == "sqlite"
+    if sqlite:  # on open: a file never analysed is analysed
+        with db.engine.connect() as conn:
+            assert conn.execute(text(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
+    isi_demo(db, 20, clock)
+    jumlah_pihak = len(semua(db, Pihak))
+    with db.engine.connect() as conn:
+        if sqlite:
+            stat = dict(conn.execute(text("SELECT idx, stat FROM sqlite_stat1 "
+                                          "WHERE tbl = 'pihak'")).all())
+            assert stat["ix_pihak_kasus_id_peran"].split()[0] == str(jumlah_pihak)
+        else:
+            baris = conn.execute(text(
+                "SELECT reltuples FROM pg_class WHERE oid = to_regclass('kasus')")).scalar()
+            assert baris == 20

@@ -194,4 +194,5 @@ def isi_demo(
         dibuat += len(potong)
         if progress is not None:
             progress(len(potong))
+    database.segarkan_statistik(penuh=True)  # a bulk load: the planner must know
     return dibuat
