@@ -95,7 +95,8 @@ class Backend:
             if self._database is None:
                 from ppa_tui.store.database import Database
 
-                self._database = Database.open(self.settings.url, self.settings.device_id)
+                self._database = Database.open(self.settings.url, self.settings.device_id,
+                                               folder_data=self.settings.data_dir)
             return self._database
 
     def close(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -48,14 +49,32 @@ def root(
 
 @cli.command()
 def init(ctx: typer.Context) -> None:
-    """Buat dan siapkan basis data (tanpa membuka aplikasi)."""
+    """Buat dan siapkan basis data, lalu periksa keutuhannya (tanpa membuka aplikasi)."""
     from ppa_tui.store.database import Database
 
     settings: Settings = ctx.obj
-    with _pesan_gagal():
-        database = Database.open(settings.url, settings.device_id)
-        database.close()
-    typer.echo(f"Basis data siap: {_safe_url(settings.url)}")
+    url = _safe_url(settings.url)
+    with _pesan_gagal(settings.data_dir):
+        database = Database.open(settings.url, settings.device_id,
+                                 folder_data=settings.data_dir)
+        try:
+            masalah = database.periksa_keutuhan()
+            hanya_baca = not masalah and database.hanya_baca()
+        finally:
+            database.close()
+    if masalah:
+        typer.echo(
+            f"Berkas basis data RUSAK: {url}\n"
+            "Pemeriksaan keutuhan menemukan kerusakan. Jangan isi data baru ke berkas ini. "
+            "Salin berkasnya (beserta -wal bila ada) ke tempat aman dan minta bantuan "
+            "pengelola untuk memulihkannya.", err=True)
+        raise typer.Exit(1)
+    if hanya_baca:
+        typer.echo(f"Basis data hanya bisa dibaca: {url}\n"
+                   "Data bisa dilihat, tetapi perubahan tidak bisa disimpan (izin berkas "
+                   "atau folder).")
+        return
+    typer.echo(f"Basis data siap: {url}")
 
 
 @cli.command()
@@ -63,30 +82,57 @@ def demo(
     ctx: typer.Context,
     cases: Annotated[int, typer.Option("--cases", min=1, help="Jumlah kasus contoh.")] = 50,
     seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama tiap kali).")] = 2026,
+    campur: Annotated[bool, typer.Option(
+        "--campur",
+        help="Tetap isi walau basis data sudah berisi kasus nyata (kasus contoh bercampur "
+             "dengannya dan memakai nomor register berikutnya).")] = False,
 ) -> None:
-    """Isi basis data dengan kasus contoh (data sintetis) untuk mencoba dan uji kinerja."""
+    """Isi basis data dengan kasus contoh (data sintetis, ditandai demo) untuk mencoba
+    dan uji kinerja. Menolak basis data yang sudah berisi kasus nyata, kecuali --campur."""
     from ppa_tui.domain.clock import SystemClock
     from ppa_tui.store.database import Database
-    from ppa_tui.store.demo import isi_demo
+    from ppa_tui.store.demo import AdaKasusNyata, isi_demo
+    from ppa_tui.store.demo.isi import hitung_kasus_nyata
 
     settings: Settings = ctx.obj
-    with _pesan_gagal():
-        database = Database.open(settings.url, settings.device_id)
+    with _pesan_gagal(settings.data_dir):
+        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
         try:
+            if not campur and (nyata := hitung_kasus_nyata(database)):
+                typer.echo(f"Kasus contoh tidak dibuat. {AdaKasusNyata(nyata)}", err=True)
+                raise typer.Exit(1)
             with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
-                made = isi_demo(database, cases, SystemClock(), seed=seed, progress=bar.update)
+                made = isi_demo(database, cases, SystemClock(), seed=seed,
+                                progress=bar.update, campur=True)  # checked just above
         finally:
             database.close()
     typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")
 
 
 @contextmanager
-def _pesan_gagal() -> Iterator[None]:
-    """A bad URL or an unreachable server is a sentence and exit code 1, not a traceback."""
+def _pesan_gagal(data_dir: Path | None = None) -> Iterator[None]:
+    """A bad URL, an unreachable server or a damaged file is one Indonesian sentence and
+    exit code 1, never a traceback nor driver text (the details go to the private log)."""
+    from ppa_tui.galat import catat_galat, pasang_log, pesan_galat
+
     try:
         yield
+    except typer.Exit:
+        raise
     except Exception as exc:  # noqa: BLE001
-        typer.echo(f"Gagal membuka basis data: {exc}", err=True)
+        if data_dir is not None:
+            pasang_log(data_dir)
+        catat_galat(exc, "cli")
+        nama = {c.__name__ for c in type(exc).__mro__}
+        asal = str(getattr(exc, "orig", "") or "").lower()
+        if "ArgumentError" in nama:
+            pesan = "URL basis data tidak dikenali. Contoh: sqlite:///ppa.db"
+        elif "malformed" in asal or "not a database" in asal:
+            pesan = ("berkas basis data RUSAK. Jangan isi data baru ke berkas ini; salin "
+                     "berkasnya ke tempat aman dan minta bantuan pengelola.")
+        else:
+            pesan = pesan_galat(exc)
+        typer.echo(f"Gagal membuka basis data: {pesan}", err=True)
         raise typer.Exit(1) from exc
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,22 +17,74 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            berkas_pribadi(Path(database).expanduser())
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}
         )
+        event.listen(engine, "do_connect", _sqlite_connect)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
+def berkas_pribadi(path: Path) -> None:
+    """The database file, its -wal and -shm, readable by this user only, whatever the
+    umask: a new file is made 0600 before SQLite opens it (SQLite gives -wal and -shm
+    the database file's mode), an existing one loses its group and other bits. An
+    owner's own read-only bit is kept: a file made 0444 stays read-only (0400)."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        pribadi(path.parent)
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass  # another desk made it just now
+        except OSError:
+            return  # a read-only folder: SQLite says so when it opens
+    for berkas in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        pribadi(berkas)
+
+
+def pribadi(path: Path) -> None:
+    """Drop group and other permission bits (0644 -> 0600, 0755 -> 0700, 0444 -> 0400)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
+    except OSError:
+        pass  # missing, or another user's file: nothing this desk may change
+
+
+def _sqlite_connect(dialect, _record, cargs, cparams):  # noqa: ANN001, ANN202
+    """Connect; in a folder this user cannot write, a WAL database whose -wal and -shm
+    are absent cannot be opened at all (SQLITE_READONLY_DIRECTORY), so it is opened
+    immutable instead: it can still be read, and every write says it is read-only."""
+    conn = sqlite3.connect(*cargs, **cparams)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_DIRECTORY":
+            return conn  # any other trouble shows where the app reads or writes
+        conn.close()
+    nama = str(cargs[0])
+    if not nama.startswith("file:"):
+        nama = Path(nama).resolve().as_uri()
+    nama += ("&" if "?" in nama else "?") + "immutable=1"
+    return sqlite3.connect(nama, **(cparams | {"uri": True}))
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     # Let SQLAlchemy, not the driver, issue BEGIN, so `_sqlite_begin` controls locking.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only file keeps its journal mode; it can still be read
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")

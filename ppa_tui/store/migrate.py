@@ -64,6 +64,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     the ones that waited find the schema made and do nothing."""
     if revision == "head" and current_revision(engine) == HEAD:
         return
+    try:
+        _upgrade_sendiri(engine, revision)
+    except DBAPIError as exc:
+        teks = str(exc.orig).lower()
+        if "readonly" not in teks and "read-only" not in teks:
+            raise
+        from ppa_tui.galat import PesanPetugas
+
+        raise PesanPetugas(
+            "Basis data hanya bisa dibaca, padahal perlu disiapkan atau diperbarui untuk "
+            "versi aplikasi ini. Buka sekali dengan izin tulis, lalu coba lagi.") from exc
+
+
+def _upgrade_sendiri(engine: Engine, revision: str) -> None:
     with engine.execution_options(**{EKSKLUSIF: True}).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text(

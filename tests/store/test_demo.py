@@ -226,3 +226,41 @@ def test_fast_value_conversion_matches_sqlalchemy(db: Database) -> None:
             elif isinstance(col.type, Uuid):
                 n = uuid.UUID("01a2088f-4926-7f2b-9cf4-bb99f4bea973").int
                 assert fmt.uuid(n) == asli(uuid.UUID(int=n)), col
+
+
+def test_demo_refuses_real_cases_unless_told_to_mix(db: Database, clock: FixedClock) -> None:
+    import pytest
+
+    from ppa_tui.store.demo import AdaKasusNyata
+
+    isi_demo(db, 3, clock)
+    assert all(k.demo for k in semua(db, Kasus))
+    with db.session() as s:
+        buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+    with pytest.raises(AdaKasusNyata) as info:
+        isi_demo(db, 3, clock)
+    assert info.value.jumlah == 1 and "kasus nyata" in str(info.value)
+    assert len(semua(db, Kasus)) == 4
+    assert isi_demo(db, 3, clock, campur=True) == 3
+    assert sorted(k.demo for k in semua(db, Kasus)) == [False] + [True] * 6
+
+
+def test_statistics_are_current_after_open_and_after_demo(db: Database, clock: FixedClock) -> None:
+    from sqlalchemy import text
+
+    sqlite = db.engine.dialect.name == "sqlite"
+    if sqlite:  # on open: a file never analysed is analysed
+        with db.engine.connect() as conn:
+            assert conn.execute(text(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
+    isi_demo(db, 20, clock)
+    jumlah_pihak = len(semua(db, Pihak))
+    with db.engine.connect() as conn:
+        if sqlite:
+            stat = dict(conn.execute(text("SELECT idx, stat FROM sqlite_stat1 "
+                                          "WHERE tbl = 'pihak'")).all())
+            assert stat["ix_pihak_kasus_id_peran"].split()[0] == str(jumlah_pihak)
+        else:
+            baris = conn.execute(text(
+                "SELECT reltuples FROM pg_class WHERE oid = to_regclass('kasus')")).scalar()
+            assert baris == 20

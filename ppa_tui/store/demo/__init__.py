@@ -20,11 +20,15 @@ Register numbers are reserved per batch with one atomic counter update per year 
 same upsert as `domain.register`), so they continue after any existing numbers and
 never collide with a desk opening a case at the same time.
 
+Every case is marked `kasus.demo`, and a database that already holds real cases is
+refused unless the caller says to mix (`campur`, `ppa demo --campur`): synthetic cases
+would otherwise sit among real ones and take the next register numbers.
+
 The data is deterministic for a given seed, clock and starting database: the content
 comes from `seed`; ids also mix in the device and the register counters, so running the
 demo twice on one database adds new rows instead of colliding.
 """
 
-from ppa_tui.store.demo.isi import isi_demo
+from ppa_tui.store.demo.isi import AdaKasusNyata, isi_demo
 
-__all__ = ["isi_demo"]
+__all__ = ["AdaKasusNyata", "isi_demo"]

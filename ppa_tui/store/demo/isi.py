@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import column, func, insert, select, table
 
 from ppa_tui.domain.clock import Clock
+from ppa_tui.galat import PesanPetugas
 from ppa_tui.domain.models import (
     BukuTamu,
     Kasus,
@@ -118,6 +119,25 @@ class _Tabel:
         return rows
 
 
+class AdaKasusNyata(PesanPetugas):
+    """The database already holds real cases: synthetic ones would mix with them and
+    take the next register numbers."""
+
+    def __init__(self, jumlah: int) -> None:
+        super().__init__(
+            f"Basis data ini sudah berisi {jumlah} kasus nyata. Kasus contoh akan bercampur "
+            "dengannya dan memakai nomor register berikutnya. Pakai basis data lain untuk "
+            "mencoba (--db), atau tambahkan --campur bila memang disengaja.")
+        self.jumlah = jumlah
+
+
+def hitung_kasus_nyata(database: Database) -> int:
+    """Cases not made by `ppa demo` (deleted ones too: their numbers are taken)."""
+    with database.baca() as s:
+        return s.execute(select(func.count()).select_from(Kasus)
+                         .where(Kasus.demo.is_(False))).scalar_one()
+
+
 def isi_demo(
     database: Database,
     jumlah: int,
@@ -126,14 +146,19 @@ def isi_demo(
     seed: int = 2026,
     progress: Callable[[int], None] | None = None,
     batch: int = 1000,
+    campur: bool = False,
 ) -> int:
-    """Add `jumlah` synthetic cases to `database`; returns how many were made.
+    """Add `jumlah` synthetic cases to `database`, each marked `demo`; returns how many
+    were made. Refuses (`AdaKasusNyata`) a database that holds real cases unless
+    `campur`.
 
     One transaction per `batch` cases (its register numbers, reserved in the same
     transaction, are rolled back with it on error); `progress(n)` after each batch.
     """
     if jumlah <= 0:
         return 0
+    if not campur and (nyata := hitung_kasus_nyata(database)):
+        raise AdaKasusNyata(nyata)
     batch = max(1, batch)
     now = clock.now().astimezone(UTC)
     rng = _Acak(seed)
@@ -169,4 +194,5 @@ def isi_demo(
         dibuat += len(potong)
         if progress is not None:
             progress(len(potong))
+    database.segarkan_statistik(penuh=True)  # a bulk load: the planner must know
     return dibuat
