@@ -18,6 +18,8 @@ from pathlib import Path
 
 NAMA_LOG = "ppa.log"
 _log = logging.getLogger("ppa_tui")
+_log.addHandler(logging.NullHandler())  # before pasang_log: nothing on stderr, ever
+_log.propagate = False
 
 UMUM = "Terjadi kesalahan yang tidak terduga. Isian tidak hilang; coba lagi."
 
