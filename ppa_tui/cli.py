@@ -81,13 +81,16 @@ def demo(
 
 
 @contextmanager
-def _pesan_gagal() -> Iterator[None]:
-    """A bad URL or an unreachable server is a sentence and exit code 1, not a traceback."""
+def _pesan_gagal(awalan: str = "Gagal membuka basis data") -> Iterator[None]:
+    """A bad URL or an unreachable server is one Indonesian sentence and exit code 1:
+    no traceback, no driver English, no SQL or parameters (those go to the private log)."""
+    from ppa_tui.galat import laporkan
+
     try:
         yield
     except Exception as exc:  # noqa: BLE001
-        typer.echo(f"Gagal membuka basis data: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        typer.echo(laporkan(exc, "cli", awalan), err=True)
+        raise typer.Exit(1) from None
 
 
 def _safe_url(url: str) -> str:

@@ -29,7 +29,8 @@ class FormLauncher(Screen):
         try:
             siap = await asyncio.to_thread(self.backend.siapkan_form, form_id, kasus_id, target_id)
         except Exception as exc:  # noqa: BLE001  (shown, never fatal)
-            self.notify(f"Formulir tidak bisa dibuka: {exc}", severity="error")
+            from ppa_tui.galat import laporkan
+            self.notify(laporkan(exc, "buka_form", "Formulir tidak bisa dibuka"), severity="error")
             return
         hasil = await self.app.push_screen_wait(FormScreen(siap, self.backend))
         if hasil is not None:
