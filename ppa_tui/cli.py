@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -102,6 +103,7 @@ def _safe_url(url: str) -> str:
 def main() -> None:
     """Entry point. Plain `ppa [--db URL]` opens the app without loading Typer: Typer
     imports pydantic (~120 ms) on the path to the first frame (bench/startup.py)."""
+    os.umask(0o077)  # every file this process creates is private, whatever the shell's umask
     url = _hanya_tui(sys.argv[1:])
     if url is None:
         cli()

@@ -100,12 +100,12 @@ _SKEMA = ("Struktur basis data tidak cocok dengan versi aplikasi ini. "
 
 def pasang_log(data_dir: Path) -> Path | None:
     """Send the app's log to `data_dir/ppa.log`, readable by this user only."""
+    from ppa_tui.pribadi import buka_pribadi, folder_pribadi
+
     path = data_dir / NAMA_LOG
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        os.fchmod(fd, 0o600)
-        stream = os.fdopen(fd, "a", encoding="utf-8")
+        folder_pribadi(data_dir)
+        stream = buka_pribadi(path, "a")
     except OSError:
         return None  # a read-only home must not stop the desk
     for h in list(_log.handlers):

@@ -53,6 +53,8 @@ class Settings:
         """Defaults, then the TOML file, then `PPA_*` variables, then explicit overrides."""
         values: dict[str, object] = {}
         path = config_file or _config_file()
+        if config_file is None:
+            _rapatkan(path.parent)
         if path.is_file():
             try:
                 values.update(tomllib.loads(path.read_text(encoding="utf-8")))
@@ -80,7 +82,14 @@ class Settings:
         return settings
 
     def with_device_id(self) -> Settings:
-        """Give this machine a stable id, kept in the data folder, for sync provenance."""
+        """Make the data folder private (0700), and give this machine a stable id, kept
+        there (0600), for sync provenance."""
+        from ppa_tui.pribadi import folder_pribadi, tulis_pribadi
+
+        try:
+            folder_pribadi(self.data_dir)
+        except OSError:
+            pass  # read-only home: opening the database will say so in Indonesian
         if self.device_id:
             return self
         path = self.data_dir / "device-id"
@@ -91,11 +100,19 @@ class Settings:
         if not device:
             device = uuid.uuid4().hex[:12]
             try:
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-                path.write_text(device, encoding="utf-8")
+                tulis_pribadi(path, device)
             except OSError:
                 pass  # read-only home: the id still identifies this run's writes
         return replace(self, device_id=device)
+
+
+def _rapatkan(folder: Path) -> None:
+    """The config folder may hold a database URL with its password: 0700 if it exists."""
+    try:
+        if folder.is_dir() and folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError:
+        pass  # not ours to fix; reading it still works
 
 
 def _login_name() -> str:
