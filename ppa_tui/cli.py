@@ -39,12 +39,10 @@ def root(
     ] = False,
 ) -> None:
     """Tanpa perintah: buka aplikasi terminal."""
-    settings = Settings.load(database_url=db).with_device_id()
+    settings = _settings(db)
     ctx.obj = settings
     if ctx.invoked_subcommand is None:
-        from ppa_tui.tui.app import build_app
-
-        build_app(settings).run()
+        raise typer.Exit(_jalankan_tui(settings))
 
 
 @cli.command()
@@ -108,9 +106,31 @@ def main() -> None:
     if url is None:
         cli()
         return
+    sys.exit(_jalankan_tui(_settings(url)))
+
+
+def _settings(db: str | None) -> Settings:
+    """Settings checked before anything opens: a bad one is one Indonesian sentence
+    naming the key and its source, on stderr, and exit code 2."""
+    from ppa_tui.galat import pasang_log
+    from ppa_tui.settings import PengaturanSalah
+
+    try:
+        settings = Settings.load(database_url=db).with_device_id()
+    except PengaturanSalah as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)
+    pasang_log(settings.data_dir)
+    return settings
+
+
+def _jalankan_tui(settings: Settings) -> int:
+    """Run the app; its exit code (1 after an error it could not carry on from)."""
     from ppa_tui.tui.app import build_app
 
-    build_app(Settings.load(database_url=url).with_device_id()).run()
+    app = build_app(settings)
+    app.run()
+    return app.return_code or 0
 
 
 def _hanya_tui(args: list[str]) -> str | None:

@@ -46,7 +46,7 @@ def _pesan(exc: BaseException) -> str:
     if isinstance(exc, Invalid | PesanPetugas):
         return str(exc)
     nama = {c.__name__ for c in type(exc).__mro__}
-    if "AturanDilanggar" in nama:  # a domain rule; its text is written for the officer
+    if "AturanDilanggar" in nama or "PengaturanSalah" in nama:  # written for the officer
         return str(exc)
     asal = getattr(exc, "orig", None)
     teks_asal = str(asal or "").lower()  # read to classify, never shown
