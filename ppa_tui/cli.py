@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,12 +40,10 @@ def root(
     ] = False,
 ) -> None:
     """Tanpa perintah: buka aplikasi terminal."""
-    settings = Settings.load(database_url=db).with_device_id()
+    settings = _settings(db)
     ctx.obj = settings
     if ctx.invoked_subcommand is None:
-        from ppa_tui.tui.app import build_app
-
-        build_app(settings).run()
+        raise typer.Exit(_jalankan_tui(settings))
 
 
 @cli.command()
@@ -110,10 +109,12 @@ def demo(
 
 
 @contextmanager
-def _pesan_gagal(data_dir: Path | None = None) -> Iterator[None]:
+def _pesan_gagal(data_dir: Path | None = None,
+                awalan: str = "Gagal membuka basis data") -> Iterator[None]:
     """A bad URL, an unreachable server or a damaged file is one Indonesian sentence and
-    exit code 1, never a traceback nor driver text (the details go to the private log)."""
-    from ppa_tui.galat import catat_galat, pasang_log, pesan_galat
+    exit code 1: no traceback, no driver English, no SQL or parameters (those go to the
+    private log)."""
+    from ppa_tui.galat import laporkan, pasang_log
 
     try:
         yield
@@ -122,18 +123,17 @@ def _pesan_gagal(data_dir: Path | None = None) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001
         if data_dir is not None:
             pasang_log(data_dir)
-        catat_galat(exc, "cli")
-        nama = {c.__name__ for c in type(exc).__mro__}
         asal = str(getattr(exc, "orig", "") or "").lower()
-        if "ArgumentError" in nama:
-            pesan = "URL basis data tidak dikenali. Contoh: sqlite:///ppa.db"
-        elif "malformed" in asal or "not a database" in asal:
-            pesan = ("berkas basis data RUSAK. Jangan isi data baru ke berkas ini; salin "
-                     "berkasnya ke tempat aman dan minta bantuan pengelola.")
+        if "malformed" in asal or "not a database" in asal:
+            from ppa_tui.galat import catat_galat
+
+            catat_galat(exc, "cli")
+            typer.echo(f"{awalan}: berkas basis data RUSAK. Jangan isi data baru ke berkas "
+                       "ini; salin berkasnya ke tempat aman dan minta bantuan pengelola.",
+                       err=True)
         else:
-            pesan = pesan_galat(exc)
-        typer.echo(f"Gagal membuka basis data: {pesan}", err=True)
-        raise typer.Exit(1) from exc
+            typer.echo(laporkan(exc, "cli", awalan), err=True)
+        raise typer.Exit(1) from None
 
 
 def _safe_url(url: str) -> str:
@@ -145,13 +145,36 @@ def _safe_url(url: str) -> str:
 def main() -> None:
     """Entry point. Plain `ppa [--db URL]` opens the app without loading Typer: Typer
     imports pydantic (~120 ms) on the path to the first frame (bench/startup.py)."""
+    os.umask(0o077)  # every file this process creates is private, whatever the shell's umask
     url = _hanya_tui(sys.argv[1:])
     if url is None:
         cli()
         return
+    sys.exit(_jalankan_tui(_settings(url)))
+
+
+def _settings(db: str | None) -> Settings:
+    """Settings checked before anything opens: a bad one is one Indonesian sentence
+    naming the key and its source, on stderr, and exit code 2."""
+    from ppa_tui.galat import pasang_log
+    from ppa_tui.settings import PengaturanSalah
+
+    try:
+        settings = Settings.load(database_url=db).with_device_id()
+    except PengaturanSalah as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)
+    pasang_log(settings.data_dir)
+    return settings
+
+
+def _jalankan_tui(settings: Settings) -> int:
+    """Run the app; its exit code (1 after an error it could not carry on from)."""
     from ppa_tui.tui.app import build_app
 
-    build_app(Settings.load(database_url=url).with_device_id()).run()
+    app = build_app(settings)
+    app.run()
+    return app.return_code or 0
 
 
 def _hanya_tui(args: list[str]) -> str | None:

@@ -2,17 +2,28 @@
 
 A plain dataclass over `tomllib` rather than pydantic-settings: this module sits on
 the path to the first frame, and pydantic costs ~90 ms there (bench/startup.py).
+
+Every value is checked when it is loaded. A mistyped time zone used to surface as
+"Basis data tidak bisa dibuka" at home and as failed saves; now it is one Indonesian
+sentence at start that names the key and where it came from.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tomllib
 import uuid
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "ppa-tui"
+
+
+class PengaturanSalah(ValueError):
+    """A setting that cannot be used; the text is the Indonesian sentence to print."""
 
 
 def _data_dir() -> Path:
@@ -50,37 +61,41 @@ class Settings:
 
     @classmethod
     def load(cls, config_file: Path | None = None, **overrides: object) -> Settings:
-        """Defaults, then the TOML file, then `PPA_*` variables, then explicit overrides."""
-        values: dict[str, object] = {}
+        """Defaults, then the TOML file, then `PPA_*` variables, then explicit overrides.
+
+        Raises `PengaturanSalah` for a value that cannot be used, naming its source."""
         path = config_file or _config_file()
-        if path.is_file():
-            try:
-                values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-                values = {}  # a broken config file must not stop the desk; defaults apply
-        for f in fields(cls):
-            env = os.environ.get(f"PPA_{f.name.upper()}")
-            if env:
-                values[f.name] = env
-        values.update({k: v for k, v in overrides.items() if v not in (None, "")})
-        known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in values.items() if k in known})
-        if isinstance(settings.data_dir, str):
-            settings = replace(settings, data_dir=Path(settings.data_dir))
-        if isinstance(settings.autosave_detik, str):
-            try:
-                settings = replace(settings, autosave_detik=float(settings.autosave_detik))
-            except ValueError:
-                settings = replace(settings, autosave_detik=0.5)
-        if isinstance(settings.kursor_kedip, str):
-            settings = replace(settings, kursor_kedip=settings.kursor_kedip.lower()
-                               not in {"0", "false", "tidak", "no"})
+        if config_file is None:
+            _rapatkan(path.parent)
+        mentah: dict[str, tuple[object, str]] = {}  # key -> (value, where it came from)
+        for kunci, nilai in _baca_toml(path).items():
+            if kunci not in _PERIKSA:
+                raise PengaturanSalah(
+                    f"Pengaturan `{kunci}` di berkas {path} tidak dikenal. Yang dikenal: "
+                    + ", ".join(_PERIKSA) + ".")
+            mentah[kunci] = (nilai, f"di berkas {path}")
+        for kunci in _PERIKSA:
+            env = f"PPA_{kunci.upper()}"
+            if os.environ.get(env):
+                mentah[kunci] = (os.environ[env], f"dari variabel lingkungan {env}")
+        for kunci, nilai in overrides.items():
+            if kunci in _PERIKSA and nilai not in (None, ""):
+                mentah[kunci] = (nilai, _ASAL_OPSI.get(kunci, f"dari argumen {kunci}"))
+        values = {k: _PERIKSA[k](k, v, asal) for k, (v, asal) in mentah.items()}
+        settings = cls(**values)
         if not settings.petugas:
             settings = replace(settings, petugas=_login_name())
         return settings
 
     def with_device_id(self) -> Settings:
-        """Give this machine a stable id, kept in the data folder, for sync provenance."""
+        """Make the data folder private (0700), and give this machine a stable id, kept
+        there (0600), for sync provenance."""
+        from ppa_tui.pribadi import folder_pribadi, tulis_pribadi
+
+        try:
+            folder_pribadi(self.data_dir)
+        except OSError:
+            pass  # read-only home: opening the database will say so in Indonesian
         if self.device_id:
             return self
         path = self.data_dir / "device-id"
@@ -91,11 +106,125 @@ class Settings:
         if not device:
             device = uuid.uuid4().hex[:12]
             try:
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-                path.write_text(device, encoding="utf-8")
+                tulis_pribadi(path, device)
             except OSError:
                 pass  # read-only home: the id still identifies this run's writes
         return replace(self, device_id=device)
+
+
+# ---- checking each value ---------------------------------------------------------------
+
+_ASAL_OPSI = {"database_url": "dari opsi --db"}
+
+
+def _baca_toml(path: Path) -> dict[str, Any]:
+    """The config file's table; {} when there is none. A file that cannot be read is
+    an error: silently falling back to defaults would open the wrong database."""
+    try:
+        teks = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except UnicodeDecodeError:
+        raise PengaturanSalah(
+            f"Berkas pengaturan {path} bukan teks UTF-8. Simpan ulang sebagai UTF-8.") from None
+    except OSError:
+        if not path.exists():
+            return {}
+        raise PengaturanSalah(
+            f"Berkas pengaturan {path} tidak bisa dibaca (periksa izinnya).") from None
+    try:
+        return tomllib.loads(teks)
+    except tomllib.TOMLDecodeError as exc:
+        letak = re.search(r"line (\d+), column (\d+)", str(exc))
+        di = f" (baris {letak[1]}, kolom {letak[2]})" if letak else ""
+        raise PengaturanSalah(
+            f"Berkas pengaturan {path} tidak bisa dibaca{di}: tulisannya bukan TOML yang sah. "
+            "Contoh baris yang benar: zona_waktu = \"Asia/Jakarta\"") from None
+
+
+def _salah(kunci: str, asal: str, alasan: str) -> PengaturanSalah:
+    return PengaturanSalah(f"Pengaturan `{kunci}` {asal} tidak sah: {alasan}.")
+
+
+def _teks(kunci: str, nilai: object, asal: str) -> str:
+    if not isinstance(nilai, str):
+        raise _salah(kunci, asal, "harus berupa teks dalam tanda kutip")
+    return nilai
+
+
+def _folder(kunci: str, nilai: object, asal: str) -> Path:
+    if isinstance(nilai, Path):
+        return nilai
+    teks = _teks(kunci, nilai, asal).strip()
+    if not teks:
+        raise _salah(kunci, asal, "folder tidak boleh kosong")
+    return Path(teks).expanduser()
+
+
+def _url(kunci: str, nilai: object, asal: str) -> str:
+    teks = _teks(kunci, nilai, asal).strip()
+    if teks and "://" not in teks:  # the URL is not echoed: it may carry a password
+        raise _salah(kunci, asal, "bukan alamat basis data (contoh: sqlite:///ppa.db atau "
+                     "postgresql+psycopg://pengguna@server/ppa)")
+    return teks
+
+
+def _zona(kunci: str, nilai: object, asal: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    teks = _teks(kunci, nilai, asal).strip()
+    try:
+        ZoneInfo(teks)
+    except Exception:  # noqa: BLE001  (ZoneInfoNotFoundError, ValueError for odd keys)
+        raise _salah(kunci, asal, f"zona waktu \"{teks}\" tidak dikenal (WIB: Asia/Jakarta, "
+                     "WITA: Asia/Makassar, WIT: Asia/Jayapura)") from None
+    return teks
+
+
+def _detik(kunci: str, nilai: object, asal: str) -> float:
+    alasan = "harus angka detik antara 0 dan 60 (contoh: 0.5)"
+    if isinstance(nilai, bool) or not isinstance(nilai, int | float | str):
+        raise _salah(kunci, asal, alasan)
+    try:
+        detik = float(nilai)
+    except ValueError:
+        raise _salah(kunci, asal, alasan) from None
+    if not math.isfinite(detik) or not 0 <= detik <= 60:
+        raise _salah(kunci, asal, alasan)
+    return detik
+
+
+_YA = {"1", "true", "ya", "yes", "on", "benar"}
+_TIDAK = {"0", "false", "tidak", "no", "off", "salah"}
+
+
+def _ya_tidak(kunci: str, nilai: object, asal: str) -> bool:
+    if isinstance(nilai, bool):
+        return nilai
+    if isinstance(nilai, str) and nilai.strip().lower() in _YA | _TIDAK:
+        return nilai.strip().lower() in _YA
+    raise _salah(kunci, asal, "harus true atau false (ya atau tidak)")
+
+
+_PERIKSA = {
+    "data_dir": _folder,
+    "database_url": _url,
+    "petugas": _teks,
+    "device_id": _teks,
+    "zona_waktu": _zona,
+    "autosave_detik": _detik,
+    "kursor_kedip": _ya_tidak,
+    "alamat_unit": _teks,
+}
+
+
+def _rapatkan(folder: Path) -> None:
+    """The config folder may hold a database URL with its password: 0700 if it exists."""
+    try:
+        if folder.is_dir() and folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError:
+        pass  # not ours to fix; reading it still works
 
 
 def _login_name() -> str:

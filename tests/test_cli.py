@@ -47,6 +47,16 @@ def test_unreachable_database_is_a_message_not_a_traceback() -> None:
     assert "Traceback" not in result.output
 
 
+def test_database_errors_are_indonesian_sentences() -> None:
+    for url, kata in (("nonsense://x", "Alamat basis data tidak dikenali"),
+                      ("postgresql+psycopg://siti@127.0.0.1:1/ppa", "tidak bisa dihubungi")):
+        result = runner.invoke(cli, ["--db", url, "init"])
+        assert result.exit_code == 1, result.output
+        assert kata in result.output
+        for inggris in ("sqlalche.me", "Error", "connection", "Can't", "Could not", "siti"):
+            assert inggris not in result.output, result.output
+
+
 def test_plain_ppa_opens_the_app_without_typer() -> None:
     from ppa_tui.cli import _hanya_tui
 

@@ -1,13 +1,40 @@
-"""The App: wires settings, clock and the backend, and shows the home screen."""
+"""The App: wires settings, clock and the backend, and shows the home screen.
+
+It also owns what happens when something goes wrong unexpectedly. Textual's answer to
+any unhandled exception is to exit and print a traceback with local variables, which
+puts victims' names in the terminal's scrollback. Here an error becomes one Indonesian
+notification, the screen (and the form with its draft) stays, and value-free details
+go to the private log. Only when no screen is left to show does the app stop, with one
+Indonesian sentence on stderr.
+"""
 
 from __future__ import annotations
 
-from textual.app import App
+import time
+from collections import deque
+from typing import TYPE_CHECKING
 
+from rich.text import Text
+from textual.app import App
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.worker import WorkerFailed
+
+from ppa_tui import galat
 from ppa_tui.backend import Backend
 from ppa_tui.domain.clock import Clock, SystemClock
 from ppa_tui.settings import Settings
 from ppa_tui.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from textual.message import Message
+
+BADAI_JUMLAH = 5  # this many unexpected errors ...
+BADAI_DETIK = 2.0  # ... within this many seconds: something loops, stop instead
+PESAN_BERHENTI = (
+    "PPA berhenti karena kesalahan yang tidak terduga. Draf yang sudah tersimpan tidak "
+    "hilang; buka kembali dengan `ppa`."
+)
 
 
 class PpaApp(App[None]):
@@ -20,6 +47,8 @@ class PpaApp(App[None]):
     def __init__(self, backend: Backend) -> None:
         super().__init__()
         self.backend = backend
+        self._galat_baru: deque[float] = deque(maxlen=BADAI_JUMLAH)
+        self.log_path = None
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.backend))
@@ -27,7 +56,110 @@ class PpaApp(App[None]):
     def on_unmount(self) -> None:
         self.backend.close()
 
+    # ---- unexpected errors --------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual calls this for every unhandled exception (handlers, actions, workers
+        with `exit_on_error`, timers, compose, rendering). Replaces its exit-with-
+        traceback: log without values, tell the officer in Indonesian, carry on."""
+        asli = error.error if isinstance(error, WorkerFailed) else error
+        if not isinstance(asli, Exception):  # a worker's BaseException: not ours to keep
+            asli = error
+        galat.catat_galat(asli, self._di_mana())
+        rusak = _layar_gagal_compose(error)
+        if not self._bisa_lanjut(rusak):
+            self._berhenti(error)
+            return
+        if rusak is not None and not rusak.is_mounted and rusak in self.screen_stack:
+            self.call_later(self._tutup_layar_rusak, rusak)
+            pesan = "Layar ini tidak bisa dibuka karena kesalahan yang tidak terduga."
+        else:
+            pesan = galat.pesan_galat(asli)
+        self.notify(pesan, title="Kesalahan", severity="error", timeout=10, markup=False)
+
+    def _di_mana(self) -> str:
+        try:
+            return type(self.screen).__name__
+        except Exception:  # noqa: BLE001  (no screen yet, or none left)
+            return type(self).__name__
+
+    def _bisa_lanjut(self, rusak: Screen | None) -> bool:
+        """Carry on only while the app runs, a real screen remains, and errors do
+        not come in a storm (a rendering error repeats on every refresh)."""
+        if not self._running or self._closing or self._closed:
+            return False
+        stack = self.screen_stack
+        if len(stack) < 2:  # only Textual's blank default screen
+            return False
+        if rusak is not None and not rusak.is_mounted and (
+            rusak not in stack or stack.index(rusak) <= 1
+        ):
+            return False  # the first screen itself cannot be drawn
+        sekarang = time.monotonic()
+        self._galat_baru.append(sekarang)
+        badai = len(self._galat_baru) == BADAI_JUMLAH and (
+            sekarang - self._galat_baru[0] < BADAI_DETIK
+        )
+        return not badai
+
+    def _berhenti(self, error: Exception) -> None:
+        """Exit with one Indonesian sentence (printed on stderr after the terminal is
+        restored) instead of Textual's traceback with local variables."""
+        self._return_code = 1
+        if self._exception is None:  # run_test re-raises it, so tests see the failure
+            self._exception = error
+            self._exception_event.set()
+        if not self._exit_renderables:
+            self._exit_renderables.append(Text(PESAN_BERHENTI))
+            if self.log_path is not None:
+                self._exit_renderables.append(Text(f"Rincian teknis: {self.log_path}"))
+        self._close_messages_no_wait()
+
+    def _tutup_layar_rusak(self, layar: Screen) -> None:
+        if self.screen is layar:
+            layar.dismiss(None)
+
+
+def _layar_gagal_compose(error: BaseException) -> Screen | None:
+    """The screen being built when `compose` raised, else None.
+
+    Textual catches compose errors in `Widget._compose` and passes them on, so the
+    traceback starts in that frame, whose `self` is the widget being composed."""
+    tb = error.__traceback__
+    if tb is None or tb.tb_frame.f_code.co_name != "_compose":
+        return None
+    node = tb.tb_frame.f_locals.get("self")
+    if isinstance(node, Screen):
+        return node
+    try:
+        return node.screen  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001  (not attached to a screen)
+        return None
+
+
+_asli_dispatch = MessagePump._dispatch_message
+
+
+async def _dispatch_terjaga(self: MessagePump, message: Message) -> None:
+    """Textual stops a widget's message loop after a handler raises (the app exits
+    anyway). In a PpaApp the error is reported and the loop goes on, so the screen
+    still answers keys afterwards."""
+    try:
+        await _asli_dispatch(self, message)
+    except Exception as exc:
+        from textual._context import active_app
+
+        app = active_app.get(None)
+        if not isinstance(app, PpaApp):
+            raise
+        app._handle_exception(exc)
+
+
+MessagePump._dispatch_message = _dispatch_terjaga  # type: ignore[method-assign]
+
 
 def build_app(settings: Settings, clock: Clock | None = None) -> PpaApp:
     """The one factory for the CLI and the tests."""
-    return PpaApp(Backend(settings, clock or SystemClock()))
+    app = PpaApp(Backend(settings, clock or SystemClock()))
+    app.log_path = galat.pasang_log(settings.data_dir)
+    return app

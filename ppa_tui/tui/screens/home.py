@@ -90,7 +90,8 @@ class HomeScreen(FormLauncher):
             self.post_message(self.Dimuat(self.backend.beranda()))
             self._versi = versi
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
-            self.post_message(self.Gagal(str(exc)))
+            from ppa_tui.galat import laporkan
+            self.post_message(self.Gagal(laporkan(exc, "beranda.muat")))
 
     @on(Gagal)
     def _gagal(self, event: Gagal) -> None:
@@ -214,7 +215,9 @@ class HomeScreen(FormLauncher):
         try:
             self.backend.catat_keluar(uuid.UUID(key))
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"Gagal mencatat keluar: {exc}", severity="error")
+            from ppa_tui.galat import laporkan
+            self.app.call_from_thread(self.notify, laporkan(exc, "beranda.catat_keluar",
+                                      "Gagal mencatat keluar"), severity="error", markup=False)
             return
         self.app.call_from_thread(self.notify, "Waktu keluar tamu dicatat.")
         self.action_muat()

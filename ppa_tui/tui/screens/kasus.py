@@ -91,8 +91,9 @@ class KasusScreen(FormLauncher):
             self.post_message(self.Dimuat(self.backend.detail(self.kasus_id)))
             self._versi = versi
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"Kasus tidak bisa dimuat: {exc}",
-                                      severity="error")
+            from ppa_tui.galat import laporkan
+            self.app.call_from_thread(self.notify, laporkan(
+                exc, "kasus.muat", "Kasus tidak bisa dimuat"), severity="error", markup=False)
 
     @on(Dimuat)
     def _dimuat(self, event: Dimuat) -> None:
@@ -194,7 +195,9 @@ class KasusScreen(FormLauncher):
         try:
             self.backend.selesaikan_langkah(self.kasus_id)
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"Gagal: {exc}", severity="error")
+            from ppa_tui.galat import laporkan
+            self.app.call_from_thread(self.notify, laporkan(exc, "kasus.selesaikan", "Gagal"),
+                                      severity="error", markup=False)
             return
         self.muat()
 

@@ -1,0 +1,175 @@
+"""Settings as the officer's machine gives them: private folders, and a bad value is
+one Indonesian sentence naming the key and where it came from, before the app opens."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ppa_tui.settings import Settings
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    lama = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(lama)
+
+
+def test_data_folder_and_device_id_are_private(tmp_path: Path, umask_022: None) -> None:
+    data = tmp_path / "data" / "ppa-tui"
+    settings = Settings.load(data_dir=str(data)).with_device_id()
+    assert _mode(data) == 0o700
+    assert _mode(data / "device-id") == 0o600
+    assert settings.device_id
+
+
+def test_existing_open_folders_are_tightened(tmp_path: Path, umask_022: None) -> None:
+    data = tmp_path / "xdg-data" / "ppa-tui"
+    data.mkdir(parents=True, mode=0o755)
+    data.chmod(0o755)
+    config = tmp_path / "xdg-config" / "ppa-tui"
+    config.mkdir(parents=True)
+    config.chmod(0o755)
+    Settings.load().with_device_id()
+    assert _mode(data) == 0o700
+    assert _mode(config) == 0o700
+
+
+def test_the_log_is_private(tmp_path: Path, umask_022: None) -> None:
+    from ppa_tui.galat import catat_galat, pasang_log
+
+    data = tmp_path / "d"
+    log = pasang_log(data)
+    assert log is not None
+    log.chmod(0o644)  # a log left by an older version
+    pasang_log(data)
+    try:
+        raise RuntimeError("Siti")
+    except RuntimeError as exc:
+        catat_galat(exc, "uji")
+    assert _mode(data) == 0o700 and _mode(log) == 0o600
+    assert "Siti" not in log.read_text(encoding="utf-8")
+
+
+def test_private_writes_ignore_the_umask(tmp_path: Path, umask_022: None) -> None:
+    from ppa_tui.pribadi import buka_pribadi, tulis_pribadi
+
+    tulis_pribadi(tmp_path / "a.txt", "x")
+    with buka_pribadi(tmp_path / "b.csv", "wb") as f:
+        f.write(b"x")
+    assert _mode(tmp_path / "a.txt") == 0o600 and _mode(tmp_path / "b.csv") == 0o600
+
+
+def test_main_sets_a_private_umask(monkeypatch: pytest.MonkeyPatch, umask_022: None) -> None:
+    from ppa_tui import cli
+
+    monkeypatch.setattr("sys.argv", ["ppa", "--version"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    sekarang = os.umask(0o022)
+    assert sekarang == 0o077
+
+
+# ---- a bad setting is one sentence at start ------------------------------------------
+
+def _config(tmp_path: Path, isi: str) -> Path:
+    folder = tmp_path / "xdg-config" / "ppa-tui"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(isi, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("env", "nilai", "kunci"), [
+    ("PPA_ZONA_WAKTU", "Asia/Jakrta", "zona_waktu"),
+    ("PPA_AUTOSAVE_DETIK", "cepat", "autosave_detik"),
+    ("PPA_AUTOSAVE_DETIK", "nan", "autosave_detik"),
+    ("PPA_KURSOR_KEDIP", "mungkin", "kursor_kedip"),
+    ("PPA_DATABASE_URL", "ppa.db", "database_url"),
+])
+def test_a_bad_environment_variable_names_itself(
+    monkeypatch: pytest.MonkeyPatch, env: str, nilai: str, kunci: str,
+) -> None:
+    from ppa_tui.settings import PengaturanSalah
+
+    monkeypatch.setenv(env, nilai)
+    with pytest.raises(PengaturanSalah) as info:
+        Settings.load()
+    pesan = str(info.value)
+    assert f"`{kunci}`" in pesan and env in pesan and "tidak sah" in pesan
+
+
+@pytest.mark.parametrize(("isi", "kunci", "kata"), [
+    ('zona_waktu = "Asia/Jakrta"', "zona_waktu", "Asia/Jakrta"),
+    ('autosave_detik = "cepat"', "autosave_detik", "angka detik"),
+    ("autosave_detik = true", "autosave_detik", "angka detik"),
+    ('kursor_kedip = "mungkin"', "kursor_kedip", "true atau false"),
+    ("database_url = 5", "database_url", "teks"),
+    ('zona_wktu = "Asia/Jakarta"', "zona_wktu", "tidak dikenal"),
+])
+def test_a_bad_config_file_value_names_the_key_and_the_file(
+    tmp_path: Path, isi: str, kunci: str, kata: str,
+) -> None:
+    from ppa_tui.settings import PengaturanSalah
+
+    path = _config(tmp_path, isi + "\n")
+    with pytest.raises(PengaturanSalah) as info:
+        Settings.load()
+    pesan = str(info.value)
+    assert f"`{kunci}`" in pesan and str(path) in pesan and kata in pesan
+
+
+def test_a_config_file_that_does_not_parse_is_named_with_its_line(tmp_path: Path) -> None:
+    from ppa_tui.settings import PengaturanSalah
+
+    path = _config(tmp_path, 'petugas = "Rina"\nzona_waktu = Asia/Jakarta\n')
+    with pytest.raises(PengaturanSalah) as info:
+        Settings.load()
+    assert str(path) in str(info.value) and "baris 2" in str(info.value)
+
+
+def test_good_values_from_each_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _config(tmp_path, 'zona_waktu = "Asia/Makassar"\nautosave_detik = 1\nkursor_kedip = false\n'
+                      'data_dir = "~/ppa-data"\n')
+    monkeypatch.setenv("PPA_KURSOR_KEDIP", "ya")
+    s = Settings.load(database_url="sqlite:///x.db")
+    assert (s.zona_waktu, s.autosave_detik, s.kursor_kedip) == ("Asia/Makassar", 1.0, True)
+    assert s.data_dir == Path("~/ppa-data").expanduser()
+    assert s.database_url == "sqlite:///x.db"
+
+
+def test_the_cli_stops_before_anything_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from typer.testing import CliRunner
+
+    from ppa_tui import cli
+
+    monkeypatch.setenv("PPA_ZONA_WAKTU", "Asia/Jakrta")
+    result = CliRunner().invoke(cli.cli, ["init"])
+    assert result.exit_code == 2
+    assert "`zona_waktu`" in result.output and "PPA_ZONA_WAKTU" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "xdg-data" / "ppa-tui" / "ppa.db").exists()
+
+    # Plain `ppa` (no Typer) says the same before the TUI would start.
+    monkeypatch.setattr("sys.argv", ["ppa"])
+    monkeypatch.setattr("ppa_tui.tui.app.build_app", None)  # never reached
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 2
+    assert "`zona_waktu`" in capsys.readouterr().err
+    monkeypatch.delenv("PPA_ZONA_WAKTU")
+    result = CliRunner().invoke(cli.cli, ["--db", "ppa.db", "init"])
+    assert result.exit_code == 2 and "opsi --db" in result.output
