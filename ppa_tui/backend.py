@@ -149,6 +149,15 @@ class Backend:
             return beranda(s, sejak)
 
     @property
+    def baca_ringan(self) -> bool:
+        """Whether the next `beranda()` may take the light path (judged from the URL
+        alone, without touching the file)."""
+        from ppa_tui.store.beranda_cepat import berkas_sqlite, dsn_postgres
+
+        url = self.settings.url
+        return self._database is None and (berkas_sqlite(url) or dsn_postgres(url)) is not None
+
+    @property
     def terbuka(self) -> bool:
         """Whether the full database (engine, migrations) is open yet."""
         return self._database is not None

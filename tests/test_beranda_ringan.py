@@ -1,5 +1,5 @@
-"""The first home load on an up-to-date SQLite database imports no SQLAlchemy, SQLModel
-or Alembic (~350 ms before the first query): the officer sees her cases first, and the
+"""The first home load on an up-to-date database (SQLite or PostgreSQL) imports no
+SQLAlchemy, SQLModel or Alembic (~350 ms before the first query): the officer sees her cases first, and the
 ORM opens after. Checked in a fresh interpreter, so nothing the test run imported can
 hide a leak."""
 
@@ -40,12 +40,11 @@ def _muat_beranda(url: str, data_dir: Path) -> dict:
 
 
 @pytest.fixture
-def url(tmp_path: Path, clock: FixedClock) -> str:
-    url = f"sqlite:///{tmp_path / 'ppa.db'}"
-    database = Database.open(url)
+def url(db_url: str, clock: FixedClock) -> str:
+    database = Database.open(db_url)
     isi_demo(database, 40, FixedClock(clock.now()))
     database.close()
-    return url
+    return db_url
 
 
 def test_first_home_load_imports_no_orm(url: str, tmp_path: Path) -> None:

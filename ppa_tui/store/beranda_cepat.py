@@ -1,15 +1,16 @@
-"""The first home load on SQLite, with the stdlib `sqlite3` only.
+"""The first home load without the ORM: stdlib `sqlite3`, or bare `psycopg`.
 
 SQLAlchemy, SQLModel and Alembic cost ~350 ms of imports before the first query; the
-officer should see her cases before that. So the first load opens the file read-only,
-checks in one query that the schema is at head, and runs home's queries in one short
-read transaction. Anything unusual (no file, not SQLite, behind head, a locked or
-damaged file) returns None, and the caller takes the ORM path, which migrates and
-reports errors as usual. Same SQL, same rows, same read models as `views.beranda`
-(a test compares them on a demo database).
+officer should see her cases before that. So the first load connects with the driver
+alone, checks in one query that the schema is at head, and runs home's queries in one
+short read-only transaction. Anything unusual (no file, another URL form, behind head,
+a locked or damaged database) returns None, and the caller takes the ORM path, which
+migrates and reports errors as usual. Same SQL, same rows, same read models as
+`views.beranda` (a test compares them on a demo database).
 
-SQLAlchemy's storage on SQLite, read back here the way it reads it: UUIDs are 32-char
-hex, datetimes naive UTC text (`datetime.fromisoformat`), booleans 0/1.
+Values come back as SQLAlchemy stores them. SQLite: UUIDs as 32-char hex, datetimes as
+naive UTC text (read with `datetime.fromisoformat`, as SQLAlchemy does), booleans 0/1.
+PostgreSQL: native UUIDs and booleans, naive UTC timestamps.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ppa_tui.domain.readmodel import (
@@ -30,7 +34,8 @@ from ppa_tui.domain.readmodel import (
     susun_beranda,
 )
 
-_URL = re.compile(r"sqlite(\+pysqlite)?:///(?P<path>[^?#%]+)")
+_SQLITE = re.compile(r"sqlite(\+pysqlite)?:///(?P<path>[^?#%]+)")
+_POSTGRES = re.compile(r"postgresql\+psycopg://(?P<rest>[^#]+)")
 _REVISI = re.compile(r"(\d{4})_\w+\.py")
 
 
@@ -46,83 +51,138 @@ def head() -> str | None:
 def berkas_sqlite(url: str) -> Path | None:
     """The file behind a plain `sqlite:///path` URL; None for anything else (other
     databases, memory, query options), which the fast path leaves to the ORM."""
-    m = _URL.fullmatch(url)
+    m = _SQLITE.fullmatch(url)
     if m is None or m.group("path") == ":memory:":
         return None
     return Path(m.group("path")).expanduser()
 
 
+def dsn_postgres(url: str) -> str | None:
+    """A libpq URI for a `postgresql+psycopg://` URL: SQLAlchemy hands the same
+    user, host, database and query parameters (`options=…`) to psycopg."""
+    m = _POSTGRES.fullmatch(url)
+    return None if m is None else f"postgresql://{m.group('rest')}"
+
+
 def baca_beranda(url: str, sejak: datetime) -> Beranda | None:
     """Home as `views.beranda` builds it, or None when this path cannot serve it."""
-    path = berkas_sqlite(url)
-    if path is None or not path.is_file():
-        return None
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
-                               isolation_level=None, timeout=5, check_same_thread=False)
-    except sqlite3.Error:
+        if (path := berkas_sqlite(url)) is not None:
+            return _sqlite(path, sejak)
+        if (dsn := dsn_postgres(url)) is not None:
+            return _postgres(dsn, sejak)
+    except Exception:  # noqa: BLE001  (locked, damaged, unreachable: the ORM path decides)
         return None
+    return None
+
+
+def _sqlite(path: Path, sejak: datetime) -> Beranda | None:
+    if not path.is_file():
+        return None  # the ORM path creates it
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
+                           isolation_level=None, timeout=5, check_same_thread=False)
     try:
         conn.execute("BEGIN")  # one snapshot for the three lists
         try:
-            versi = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-            if versi != [(head(),)]:
-                return None
-            return _baca(conn, sejak)
+            return _baca(conn.execute, SQLITE, sejak)
         finally:
             conn.execute("ROLLBACK")
-    except Exception:  # noqa: BLE001  (locked, damaged, unreadable: the ORM path decides)
-        return None
     finally:
         conn.close()
 
 
-def _waktu(teks: str | None) -> datetime | None:
+def _postgres(dsn: str, sejak: datetime) -> Beranda | None:
+    import psycopg
+
+    with psycopg.connect(dsn, connect_timeout=10) as conn:
+        conn.read_only = True
+        try:
+            return _baca(lambda sql, p=(): conn.execute(sql, p).fetchall(), POSTGRES, sejak)
+        finally:
+            conn.rollback()
+
+
+def _waktu_teks(teks: str | None) -> datetime | None:
     return None if teks is None else datetime.fromisoformat(teks).replace(tzinfo=UTC)
 
 
-def _id(teks: str | None) -> uuid.UUID | None:
+def _id_hex(teks: str | None) -> uuid.UUID | None:
     return None if teks is None else uuid.UUID(hex=teks)
 
 
-def _baca(conn: sqlite3.Connection, sejak: datetime) -> Beranda:
-    batas = sejak.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+def _waktu_naif(nilai: datetime | None) -> datetime | None:
+    return None if nilai is None else nilai.replace(tzinfo=UTC)
+
+
+def _sama(nilai: Any) -> Any:  # noqa: ANN401
+    return nilai
+
+
+@dataclass(frozen=True)
+class Dialek:
+    """What differs between the two drivers; the queries are otherwise one text."""
+
+    p: str  # the driver's placeholder
+    join: str  # SQLite: CROSS JOIN keeps the open steps outside (see below)
+    satu_dari: Callable[[int], str]  # "kasus_id IN (…)" for `n` ids
+    id: Callable[[Any], uuid.UUID | None]
+    waktu: Callable[[Any], datetime | None]
+    param_waktu: Callable[[datetime], object]
+    param_ids: Callable[[list], tuple]
+
+
+SQLITE = Dialek(
+    "?", "CROSS JOIN", lambda n: f"IN ({', '.join('?' * n)})", _id_hex, _waktu_teks,
+    lambda t: t.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f"),
+    tuple,
+)
+POSTGRES = Dialek(
+    "%s", "JOIN", lambda _n: "= ANY(%s)", _sama, _waktu_naif,
+    lambda t: t.astimezone(UTC).replace(tzinfo=None), lambda ids: (ids,),
+)
+
+
+def _baca(q: Callable[..., Any], d: Dialek, sejak: datetime) -> Beranda | None:
+    if list(q("SELECT version_num FROM alembic_version")) != [(head(),)]:
+        return None  # behind (or ahead of) this code: the ORM path migrates or refuses
+    p = d.p
     tamu = [
-        (_id(i), nama, keperluan, _waktu(masuk), _waktu(keluar), nomor, _id(kasus_id))
-        for i, nama, keperluan, masuk, keluar, nomor, kasus_id in conn.execute(
+        (d.id(i), nama, keperluan, d.waktu(masuk), d.waktu(keluar), nomor, d.id(kasus_id))
+        for i, nama, keperluan, masuk, keluar, nomor, kasus_id in q(
             "SELECT t.id, t.nama, t.keperluan, t.waktu_masuk, t.waktu_keluar,"
             " k.nomor_register, t.kasus_id"
             " FROM buku_tamu t LEFT OUTER JOIN kasus k ON t.kasus_id = k.id"
-            " WHERE t.waktu_masuk >= ? AND t.deleted_at IS NULL"
-            " ORDER BY t.waktu_masuk DESC, t.created_at DESC, t.id DESC LIMIT ?", (batas, BATAS_KASUS_BERANDA))
+            f" WHERE t.waktu_masuk >= {p} AND t.deleted_at IS NULL"
+            f" ORDER BY t.waktu_masuk DESC, t.created_at DESC, t.id DESC LIMIT {p}",
+            (d.param_waktu(sejak), BATAS_KASUS_BERANDA))
     ]
-    # CROSS JOIN keeps langkah_kasus outside, so SQLite walks the partial index on
-    # open steps in deadline order and stops at the limit, statistics or not.
-    kasus_mentah = conn.execute(
+    # With langkah_kasus outside, SQLite walks the partial index on open steps in
+    # deadline order and stops at the limit, with or without statistics.
+    kasus_mentah = list(q(
         "SELECT k.id, k.nomor_register, l.sop_kode, l.langkah_kode, l.started_at,"
         " l.deadline_at"
-        " FROM langkah_kasus l CROSS JOIN kasus k ON l.kasus_id = k.id"
+        f" FROM langkah_kasus l {d.join} kasus k ON l.kasus_id = k.id"
         " WHERE l.finished_at IS NULL AND l.deleted_at IS NULL"
         " AND k.status = 'aktif' AND k.deleted_at IS NULL"
-        " ORDER BY l.deadline_at ASC NULLS LAST, k.nomor_register LIMIT ?",
-        (BATAS_KASUS_BERANDA,)).fetchall()
+        f" ORDER BY l.deadline_at ASC NULLS LAST, k.nomor_register LIMIT {p}",
+        (BATAS_KASUS_BERANDA,)))
     korban = []
     if kasus_mentah:
         ids = [row[0] for row in kasus_mentah]
         korban = [
-            (_id(kasus_id), nama, anak) for kasus_id, nama, anak in conn.execute(
-                "SELECT kasus_id, nama, anak FROM pihak"
-                f" WHERE kasus_id IN ({', '.join('?' * len(ids))}) AND peran = 'korban'"
-                " AND deleted_at IS NULL ORDER BY created_at, id", ids)
+            (d.id(kasus_id), nama, anak) for kasus_id, nama, anak in q(
+                f"SELECT kasus_id, nama, anak FROM pihak WHERE kasus_id {d.satu_dari(len(ids))}"
+                " AND peran = 'korban' AND deleted_at IS NULL ORDER BY created_at, id",
+                d.param_ids(ids))
         ]
-    kasus = [(_id(i), nomor, sop, langkah, _waktu(mulai), _waktu(tenggat))
+    kasus = [(d.id(i), nomor, sop, langkah, d.waktu(mulai), d.waktu(tenggat))
              for i, nomor, sop, langkah, mulai, tenggat in kasus_mentah]
     draft = [
-        d for d in (
-            draft_dari(kunci, form_id, judul, isi, _waktu(diubah))
-            for kunci, form_id, judul, isi, diubah in conn.execute(
+        x for x in (
+            draft_dari(kunci, form_id, judul, isi, d.waktu(diubah))
+            for kunci, form_id, judul, isi, diubah in q(
                 "SELECT kunci, form_id, judul, isi, updated_at FROM draft"
                 " ORDER BY updated_at DESC"))
-        if d is not None
+        if x is not None
     ]
     return susun_beranda(tamu, kasus, korban, draft)

@@ -1,5 +1,5 @@
-"""The first home load on SQLite (stdlib `sqlite3`, no ORM) gives exactly what the ORM
-path gives, and steps aside whenever it cannot be sure."""
+"""The first home load without the ORM (stdlib `sqlite3`, bare `psycopg`) gives exactly
+what the ORM path gives, and steps aside whenever it cannot be sure."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ppa_tui.domain.draft import simpan_draft
 from ppa_tui.domain.models import Draft, Kasus, LangkahKasus, Pihak, utcnow
 from ppa_tui.settings import Settings
 from ppa_tui.store import migrate
-from ppa_tui.store.beranda_cepat import baca_beranda, berkas_sqlite, head
+from ppa_tui.store.beranda_cepat import baca_beranda, berkas_sqlite, dsn_postgres, head
 from ppa_tui.store.database import Database
 from ppa_tui.store.demo import isi_demo
 
@@ -54,12 +54,11 @@ def _isi(database: Database, clock: FixedClock) -> None:
 
 
 @pytest.fixture
-def penuh(tmp_path: Path, clock: FixedClock) -> str:
-    url = f"sqlite:///{tmp_path / 'ppa.db'}"
-    database = Database.open(url, device_id="meja-1")
+def penuh(db_url: str, clock: FixedClock) -> str:
+    database = Database.open(db_url, device_id="meja-1")
     _isi(database, clock)
     database.close()
-    return url
+    return db_url
 
 
 def test_fast_path_gives_what_the_orm_gives(penuh: str, clock: FixedClock) -> None:
@@ -102,12 +101,25 @@ def test_head_is_the_newest_migration() -> None:
 
 
 @pytest.mark.parametrize("url", [
-    "postgresql+psycopg://postgres@127.0.0.1:5432/test",
+    "postgresql://postgres@127.0.0.1:5432/test",  # psycopg2 for SQLAlchemy: not ours
+    "postgresql+psycopg2://postgres@127.0.0.1:5432/test", "mysql://x@y/z",
     "sqlite://", "sqlite:///:memory:", "sqlite:///x.db?mode=ro", "sqlite:///a%20b.db",
 ])
 def test_urls_the_fast_path_leaves_to_the_orm(url: str) -> None:
-    assert berkas_sqlite(url) is None
+    assert berkas_sqlite(url) is None and dsn_postgres(url) is None
     assert baca_beranda(url, datetime.now(UTC)) is None
+
+
+def test_postgres_url_becomes_the_same_libpq_uri() -> None:
+    assert dsn_postgres("postgresql+psycopg://u:p%40ss@h:5433/db?options=-csearch_path%3Ds") \
+        == "postgresql://u:p%40ss@h:5433/db?options=-csearch_path%3Ds"
+
+
+def test_postgres_steps_aside_without_our_schema(db_url: str) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    assert baca_beranda(db_url, datetime.now(UTC)) is None  # no alembic_version yet
+    assert baca_beranda(db_url.replace(":5432/", ":1/"), datetime.now(UTC)) is None
 
 
 def test_fast_path_steps_aside(tmp_path: Path, clock: FixedClock) -> None:

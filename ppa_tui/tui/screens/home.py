@@ -72,7 +72,10 @@ class HomeScreen(FormLauncher):
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
         self.sub_title = f"Petugas: {self.backend.settings.petugas}"
         self.query_one("#kasus", DataTable).focus()
-        self.call_after_refresh(self.action_muat)  # the first frame before the database
+        if self.backend.baca_ringan:  # a light read: alongside the first frame
+            self.action_muat()
+        else:  # the ORM's imports would hold the first frame back: after it
+            self.call_after_refresh(self.action_muat)
         self.set_interval(1.0, self._tick)
         self.set_interval(1.0, self._awasi)
 
