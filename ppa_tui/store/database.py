@@ -33,7 +33,7 @@ class Database:
         """Open (creating and migrating if needed) the database at `url`. The app's
         data folder, when given, is made readable by this user only (0700)."""
         if folder_data is not None:
-            pribadi(folder_data)
+            pribadi(Path(folder_data))
         engine = make_engine(url)
         upgrade(engine)
         database = cls(engine, device_id)
