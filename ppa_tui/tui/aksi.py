@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.actions import parse as parse_action
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,28 @@ def bindings(daftar: Sequence[Aksi]) -> list[Binding]:
             for a in daftar]
 
 
-class LayarBeraksi:
-    """Mixin for a Screen with an action table `AKSI`. Set `BINDINGS = bindings(AKSI)`."""
+BANTUAN = Aksi("f1,question_mark", "bantuan", "Bantuan", "Daftar tombol layar ini",
+               footer=False, palet=False)
+
+
+class LayarBeraksi(Screen):
+    """A Screen with an action table `AKSI`; subclasses set `BINDINGS = bindings(AKSI)`.
+    F1 (and `?` where no text field has the focus) shows the table."""
 
     AKSI: ClassVar[tuple[Aksi, ...]] = ()
+    BINDINGS = bindings([BANTUAN])
+
+    def action_bantuan(self) -> None:
+        from ppa_tui.tui.screens.bantuan import Bantuan
+
+        self.app.push_screen(Bantuan(str(self.title or self.app.title), self.AKSI))
 
     def aksi_tersedia(self) -> list[Aksi]:
         """The table's actions that `check_action` allows now."""
         out = []
         for a in self.AKSI:
             ruang, nama, params = parse_action(a.aksi)
-            if ruang or self.check_action(nama, params):  # type: ignore[attr-defined]
+            if ruang or self.check_action(nama, params):
                 out.append(a)  # app.* actions are always possible
         return out
 
@@ -64,7 +76,7 @@ class LayarBeraksi:
         for a in self.aksi_tersedia():
             if a.palet:
                 yield SystemCommand(f"{a.label} ({a.tampil_kunci})", a.keterangan or a.label,
-                                    partial(self.app.run_action, a.aksi, self))  # type: ignore[attr-defined]
+                                    partial(self.app.run_action, a.aksi, self))
 
     def legenda(self) -> Text:
         """The keys marked for the legend line, on one line."""

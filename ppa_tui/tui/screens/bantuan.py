@@ -16,7 +16,7 @@ from ppa_tui.tui.aksi import Aksi
 UMUM = (
     Aksi("ctrl+p", "app.command_palette", "Palet perintah",
          "Cari dan jalankan aksi apa pun dengan mengetik namanya"),
-    Aksi("f1,question_mark", "app.bantuan", "Bantuan", "Daftar tombol layar ini"),
+    Aksi("f1,question_mark", "bantuan", "Bantuan", "Daftar tombol layar ini"),
     Aksi("ctrl+q", "app.quit", "Keluar", "Tutup aplikasi (draf tetap tersimpan)"),
 )
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
 from ppa_tui.tui.widgets.tabel import Tabel
 
@@ -25,13 +25,19 @@ class HomeScreen(FormLauncher):
     """The desk's first screen; draws from a `Beranda` loaded in a worker."""
 
     CSS_PATH = "home.tcss"
-    BINDINGS = [
-        Binding("t", "tamu_baru", "Tamu baru"),
-        Binding("k", "catat_keluar", "Catat keluar"),
-        Binding("d", "draf", "Draf"),
-        Binding("f5", "muat", "Muat ulang", show=False),
-        Binding("q", "app.quit", "Keluar"),
-    ]
+    AKSI = (
+        Aksi("t", "tamu_baru", "Tamu baru",
+             "Catat tamu di buku tamu; keperluan pengaduan langsung membuka kasus"),
+        Aksi("enter", "buka", "Buka", "Buka kasus baris yang dipilih", footer=False),
+        Aksi("k", "catat_keluar", "Catat keluar", "Catat waktu keluar tamu yang dipilih"),
+        Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
+             "Tamu konsultasi/informasi ternyata mengadu: buka kasus sejak ia datang"),
+        Aksi("d", "draf", "Draf", "Lanjutkan isian yang belum tersimpan"),
+        Aksi("f5", "muat", "Muat ulang",
+             "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
+        Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
+    )
+    BINDINGS = bindings(AKSI)
 
     @dataclass
     class Dimuat(Message):
@@ -46,6 +52,7 @@ class HomeScreen(FormLauncher):
         self.backend = backend
         self.data: Beranda | None = None
         self._tawarkan_draf = True
+        self._fokus_tamu: str | None = None  # a guest just saved: her row gets the focus
         self._versi: int | None = None  # the database's version what is shown was read at
 
     def compose(self) -> ComposeResult:
@@ -67,6 +74,13 @@ class HomeScreen(FormLauncher):
         kasus.add_column("Sisa", key="sisa", width=15)
         yield kasus
         yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        """Names get the room a wider terminal gives (80 columns is the floor)."""
+        lebih = max(0, self.size.width - 80)
+        self.query_one("#tamu", Tabel).atur_lebar({"nama": 24 + lebih})
+        self.query_one("#kasus", Tabel).atur_lebar(
+            {"korban": 14 + lebih * 2 // 3, "langkah": 26 + lebih - lebih * 2 // 3})
 
     def on_mount(self) -> None:
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
@@ -115,7 +129,10 @@ class HomeScreen(FormLauncher):
                 f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
                 t.nomor_register, key=str(t.id),
             )
-        _ke_baris(tamu, di_tamu)
+        _ke_baris(tamu, self._fokus_tamu or di_tamu)
+        if self._fokus_tamu in tamu.rows:
+            tamu.focus()
+            self._fokus_tamu = None
         kasus = self.query_one("#kasus", DataTable)
         di_kasus = _baris_kursor(kasus)
         kasus.clear()
@@ -181,7 +198,52 @@ class HomeScreen(FormLauncher):
             return bool(self.data and self.data.draft)
         if action == "catat_keluar":
             return self.focused is self.query_one("#tamu") and bool(self.data and self.data.tamu)
+        if action == "jadikan_pengaduan":
+            tamu = self._tamu_terpilih()
+            return tamu is not None and tamu.kasus_id is None
+        if action == "buka":
+            return self.data is not None and (
+                bool(self.data.kasus) if self.focused is self.query_one("#kasus")
+                else bool(self.data.tamu))
         return True
+
+    def _tamu_terpilih(self):  # noqa: ANN202
+        """The guest under the cursor when the guest table has the focus."""
+        table = self.query_one("#tamu", DataTable)
+        if self.data is None or self.focused is not table:
+            return None
+        key = _baris_kursor(table)
+        return next((t for t in self.data.tamu if str(t.id) == key), None)
+
+    def action_buka(self) -> None:
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
+            self._buka_baris(table, _baris_kursor(table))
+
+    def action_jadikan_pengaduan(self) -> None:
+        from ppa_tui.tui.screens.dialogs import Konfirmasi
+
+        tamu = self._tamu_terpilih()
+        if tamu is None or tamu.kasus_id is not None:
+            return
+        nama = tamu.nama or "tamu ini"
+        self.app.push_screen(
+            Konfirmasi(f"Jadikan {nama} pengaduan? Kasus baru dibuka dan langkah 1 dihitung "
+                       "sejak ia datang.", [("ya", "Ya, buka kasus"), ("kembali", "Kembali")]),
+            lambda jawab: self._jadikan(tamu.id) if jawab == "ya" else None,
+        )
+
+    @work(thread=True, group="tulis", exit_on_error=False)
+    def _jadikan(self, tamu_id: uuid.UUID) -> None:
+        from ppa_tui.galat import laporkan
+
+        try:
+            hasil = self.backend.jadikan_pengaduan(tamu_id)
+        except Exception as exc:  # noqa: BLE001  (shown, never fatal)
+            self.app.call_from_thread(self.notify, laporkan(exc, "beranda.jadikan_pengaduan",
+                                      "Gagal membuka kasus"), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.form_tersimpan, hasil)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -250,6 +312,8 @@ class HomeScreen(FormLauncher):
             self.notify(f"Kasus baru {hasil.nomor_register} dibuka; langkah 1 berjalan.")
             self.buka_kasus(hasil.kasus_id)
         else:
+            if hasil.form_id == "buku_tamu":  # so `k` (catat keluar) works at once
+                self._fokus_tamu = str(hasil.id)
             self.notify("Tersimpan.")
 
     def form_ditutup(self) -> None:

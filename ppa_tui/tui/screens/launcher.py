@@ -7,13 +7,14 @@ import uuid
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
+
+from ppa_tui.tui.aksi import LayarBeraksi
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan
 
 
-class FormLauncher(Screen):
+class FormLauncher(LayarBeraksi):
     """A screen that opens forms. Subclasses set `backend` and react to saves in
     `form_tersimpan`."""
 

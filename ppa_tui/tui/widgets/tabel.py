@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 
 class Tabel(DataTable):
@@ -14,3 +15,17 @@ class Tabel(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def atur_lebar(self, lebar: dict[str, int]) -> None:
+        """Give columns (by key) new fixed widths, e.g. to use a wider terminal.
+        DataTable has no public call for it; this is the one place that reaches in."""
+        berubah = False
+        for key, width in lebar.items():
+            kolom = self.columns.get(ColumnKey(key))
+            if kolom is not None and kolom.width != width:
+                kolom.width = width
+                berubah = True
+        if berubah:
+            self._require_update_dimensions = True
+            self._clear_caches()
+            self.refresh(layout=True)

@@ -1,0 +1,68 @@
+"""Home at the desk: the keys the officer reaches for, and a wider terminal used."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, create_engine, select
+
+from ppa_tui.domain.models import BukuTamu, Kasus
+from ppa_tui.tui.screens.bantuan import Bantuan
+from ppa_tui.tui.screens.dialogs import Konfirmasi
+from ppa_tui.tui.screens.kasus import KasusScreen
+from tests.tui.conftest import buka, ketik, pilih, settle, simpan, tunggu
+
+
+async def test_f1_lists_the_keys_of_the_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await tunggu(pilot, lambda: isinstance(app.screen, Bantuan), "bantuan")
+        table = app.screen.query_one("#tombol")
+        baris = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        assert any(b.startswith("t Tamu baru") for b in baris)
+        assert any(b.startswith("F5 Muat ulang") for b in baris)  # documented, not hidden
+        assert any(b.startswith("Ctrl+P Palet perintah") for b in baris)
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: not isinstance(app.screen, Bantuan), "bantuan tutup")
+
+
+async def test_a_consulting_guest_becomes_a_complaint_from_home(make_app, settings) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Bu Sari")
+        app.screen.query_one("#f-keperluan").focus()
+        await pilih(pilot, "Kons")
+        await simpan(pilot)
+        assert app.focused is app.screen.query_one("#tamu")
+        await pilot.press("a")
+        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, KasusScreen), "kasus terbuka")
+        await settle(pilot)
+    engine = create_engine(settings.url)
+    with Session(engine) as s:
+        tamu = s.exec(select(BukuTamu)).one()
+        kasus = s.exec(select(Kasus)).one()
+        assert tamu.kasus_id == kasus.id and kasus.diterima_at == tamu.waktu_masuk
+    engine.dispose()
+
+
+async def test_a_wide_terminal_shows_whole_names(make_app, settings, tui_clock) -> None:
+    from ppa_tui.backend import Backend
+
+    backend = Backend(settings, tui_clock)
+    siap = backend.siapkan_form("buku_tamu")
+    backend.simpan(siap, {"nama": "Nurhayati binti Abdul Rahman", "keperluan": "konsultasi",
+                          "waktu_masuk": tui_clock.now()})
+    backend.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#tamu")
+        await tunggu(pilot, lambda: table.row_count == 1, "tamu tampil")
+        assert table.columns[table.ordered_columns[1].key].width >= 28
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert table.ordered_columns[1].width == 24
