@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from ppa_tui.domain import views
 from ppa_tui.domain.forms import HasilValidasi, Konteks, ke_mentah, load_form, periksa_form
 from ppa_tui.domain.kasus import buka_kasus, simpan_kejadian
 from ppa_tui.domain.models import Kasus
@@ -182,4 +183,61 @@ def test_service_never_keeps_date_alone_without_a_date(db: Database) -> None:
         row = s.get(Kasus, kasus.id)
     assert row is not None
     assert (row.kejadian_at, row.kejadian_tanpa_jam) == (None, False)
+
+
+# ---- the case screen's summary ------------------------------------------------------------
+
+
+def _ringkas(db: Database, mentah: dict[str, Any]) -> str:
+    kasus = _kasus(db)
+    _simpan(db, kasus, mentah)
+    with db.session() as s:
+        d = views.detail_kasus(s, kasus.id, DITERIMA)
+    assert d is not None
+    return next(b for b in d.butir if b.kunci == "kejadian").ringkas
+
+
+def test_summary_of_a_kejadian_with_only_the_kronologi(db: Database) -> None:
+    kronologi = ("Korban dipukul oleh ayah tirinya di dapur\nsetelah pulang sekolah; "
+                 "ibunya sedang bekerja di pasar dan baru pulang malam hari.")
+    ringkas = _ringkas(db, {"kronologi": kronologi})
+    assert ringkas != views.BELUM
+    assert ringkas.startswith("Korban dipukul oleh ayah tirinya di dapur setelah")
+    assert ringkas.endswith("…") and len(ringkas) <= 60
+    assert "\n" not in ringkas
+
+
+def test_summary_of_an_approximate_date_alone(db: Database) -> None:
+    ringkas = _ringkas(db, {"kejadian_at": "22-11-2026", "kejadian_perkiraan": True,
+                            "tempat_kejadian": "rumah_tangga"})
+    assert ringkas == "22-11-2026 (perkiraan) · Rumah tangga"
+
+
+def test_summary_shows_the_hour_when_known(db: Database) -> None:
+    ringkas = _ringkas(db, {"kejadian_at": "22-11-2026 19:30", "kronologi": "Dipukul."})
+    assert ringkas == "22-11-2026 19:30 · Dipukul."
+
+
+def test_summary_stays_one_short_line_however_much_is_filled() -> None:
+    kasus = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1, sop_kode="layanan",
+                  jalur="dasar", diterima_at=DITERIMA,
+                  kejadian_at=datetime(2026, 11, 21, 17, 0, tzinfo=UTC),
+                  kejadian_tanpa_jam=True, tempat_kejadian="rumah_tangga",
+                  kejadian_kabkota_kode="19.71", kronologi="x" * 500)
+    bentuk = ["fisik", "psikis", "seksual", "penelantaran", "eksploitasi"]
+    ringkas = views.ringkas_kejadian(kasus, bentuk, zona=WIB)
+    assert ringkas.startswith("22-11-2026 · Fisik, Psikis, Seksual, Penelantaran")
+    assert len(ringkas) <= 60 and "\n" not in ringkas
+
+
+def test_summary_of_nothing_says_so() -> None:
+    kasus = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1, sop_kode="layanan",
+                  jalur="dasar", diterima_at=DITERIMA)
+    assert views.ringkas_kejadian(kasus, [], zona=WIB) == views.BELUM
+
+
+def test_summary_dates_are_local(db: Database) -> None:
+    """23:30 WIB on the 22nd is 16:30 UTC: the summary says the 22nd, in local time."""
+    ringkas = _ringkas(db, {"kejadian_at": "22-11-2026 23:30"})
+    assert ringkas == "22-11-2026 23:30"
 
