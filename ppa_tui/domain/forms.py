@@ -23,6 +23,7 @@ from ppa_tui.domain.jenis import (  # re-exported: the form engine's vocabulary
     nama_pendek,
     pilihan_field,
     saran_wilayah,
+    tanggal_saja,
 )
 from ppa_tui.domain.sumber import folder
 from ppa_tui.domain.validasi import Invalid
@@ -50,6 +51,7 @@ class FieldSpec:
     masa_depan: bool = False  # a date that may lie ahead (a deadline, e.g. tenggat)
     nilai_min: int = 0  # `angka`: the smallest and largest number accepted
     nilai_maks: int = validasi.BATAS_INT
+    tanpa_jam: str = ""  # `tanggal_jam`: the attribute that records "a date alone"
 
     @property
     def dinamis(self) -> bool:
@@ -145,6 +147,11 @@ def load_form(form_id: str) -> FormSpec:
     unknown = [a for a in spec.aturan if a not in ATURAN]
     if unknown:
         raise ValueError(f"{form_id}: aturan tidak dikenal {unknown}")
+    for f in spec.fields:
+        if (f.jenis == "tanggal_jam") != bool(f.tanpa_jam) or (
+            f.tanpa_jam and "tanpa_jam" not in spec.aturan
+        ):
+            raise ValueError(f"{form_id}.{f.nama}: tanggal_jam perlu tanpa_jam dan aturannya")
     return spec
 
 
@@ -243,10 +250,23 @@ def _aturan_keluar_setelah_masuk(
         h.galat["waktu_keluar"] = "Waktu keluar sebelum waktu masuk"
 
 
+def _aturan_tanpa_jam(
+    spec: FormSpec, mentah: Mapping[str, Any], h: HasilValidasi, k: Konteks
+) -> None:
+    """A `tanggal_jam` typed as a date alone: its `tanpa_jam` attribute says so, so
+    the stored midnight is never read (or shown) as a real hour."""
+    for f in spec.fields:
+        if not f.tanpa_jam or f.nama in h.galat or not spec.tampil(f, mentah):
+            continue
+        teks = validasi.bersihkan_kontrol(str(mentah.get(f.nama) or "")).strip()
+        h.nilai[f.tanpa_jam] = bool(teks) and tanggal_saja(teks) is not None
+
+
 ATURAN: dict[str, Callable[[FormSpec, Mapping[str, Any], HasilValidasi, Konteks], None]] = {
     "orang": _aturan_orang,
     "persetujuan_anak": _aturan_persetujuan_anak,
     "keluar_setelah_masuk": _aturan_keluar_setelah_masuk,
+    "tanpa_jam": _aturan_tanpa_jam,
 }
 
 
@@ -255,6 +275,8 @@ def ke_mentah(spec: FormSpec, nilai: Mapping[str, Any], zona: ZoneInfo) -> dict[
     mentah: dict[str, Any] = {}
     for f in spec.fields:
         value = nilai.get(f.attr)
+        if f.tanpa_jam and nilai.get(f.tanpa_jam) and isinstance(value, datetime):
+            value = value.astimezone(zona).date()  # shown as typed: the date alone
         if value is not None:
             mentah[f.nama] = JENIS[f.jenis].tampil(value, zona)
     return mentah

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -175,6 +175,47 @@ def _tampil_waktu(value: Any, zona: ZoneInfo) -> str:
     return str(value)
 
 
+PESAN_FORMAT_TANGGAL_JAM = "Format: HH-BB-TTTT atau HH-BB-TTTT JJ:MM"
+
+
+def tanggal_saja(text: str) -> date | None:
+    """The date of a `tanggal_jam` text typed without an hour ("22-11-2026"), None
+    when it has one; a date that cannot exist raises `Invalid`."""
+    try:
+        return validasi.parse_tanggal(text)
+    except Invalid as exc:
+        if exc.pesan == validasi.PESAN_FORMAT_TANGGAL:
+            return None
+        raise
+
+
+def _baca_tanggal_jam(f: FieldSpec, text: str, k: Konteks) -> datetime:
+    """A `waktu` whose hour may be left out ("last week, Tuesday"): a date alone is
+    stored as local midnight and compared by day, so the complaint's own day passes.
+    The `tanpa_jam` rule records which of the two was typed."""
+    tgl = tanggal_saja(text)
+    if tgl is None:
+        try:
+            return _baca_waktu(f, text, k)
+        except Invalid as exc:
+            if exc.pesan == validasi.PESAN_FORMAT_WAKTU:
+                raise Invalid(PESAN_FORMAT_TANGGAL_JAM) from None
+            raise
+    validasi.tidak_di_masa_depan(tgl, k.hari_ini)
+    batas = k.waktu.get(f.tidak_setelah) if f.tidak_setelah else None
+    if batas is not None and tgl > batas.astimezone(k.zona).date():
+        raise Invalid("Tidak boleh setelah waktu pengaduan")
+    return datetime.combine(tgl, time()).replace(tzinfo=k.zona).astimezone(k.sekarang.tzinfo)
+
+
+def _tampil_tanggal_jam(value: Any, zona: ZoneInfo) -> str:
+    """A datetime with its hour; a date (`forms.ke_mentah` passes one when the hour
+    was left out) alone, as it was typed."""
+    if isinstance(value, datetime):
+        return _tampil_waktu(value, zona)
+    return _tampil_tanggal(value, zona)
+
+
 def _baca_angka(f: FieldSpec, text: str, k: Konteks) -> int:
     return validasi.parse_angka(text, terkecil=f.nilai_min, terbesar=f.nilai_maks)
 
@@ -192,6 +233,8 @@ JENIS: dict[str, Jenis] = {j.nama: j for j in (
           kosong=None),
     Jenis("waktu", MASUKAN, _baca_waktu, _tampil_waktu, placeholder="HH-BB-TTTT JJ:MM",
           kosong=None),
+    Jenis("tanggal_jam", MASUKAN, _baca_tanggal_jam, _tampil_tanggal_jam,
+          placeholder="HH-BB-TTTT JJ:MM; jam boleh dikosongkan", kosong=None),
     Jenis("angka", MASUKAN, _baca_angka, placeholder="angka", kosong=None),
     Jenis("wilayah", MASUKAN, _baca_wilayah, _tampil_wilayah, saran=saran_wilayah),
     Jenis("pilihan", PILIHAN, _baca_pilihan, daftar=True),

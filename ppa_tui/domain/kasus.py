@@ -88,9 +88,12 @@ def ambil_kasus(session: Session, kasus_id: uuid.UUID) -> Kasus:
 
 def simpan_kejadian(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any]) -> Kasus:
     """Record the kejadian; the set of bentuk kekerasan is replaced, old rows are
-    marked deleted (never removed) so a merge can see what changed."""
+    marked deleted (never removed) so a merge can see what changed. A kejadian
+    without a time cannot be "a date alone" (`kejadian_tanpa_jam`)."""
     kasus = ambil_kasus(session, kasus_id)
     terapkan(kasus, nilai)
+    if kasus.kejadian_at is None:
+        kasus.kejadian_tanpa_jam = False
     session.add(kasus)
     if "bentuk_kekerasan" in nilai:
         baru = set(nilai["bentuk_kekerasan"] or ())

@@ -7,10 +7,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from ppa_tui.domain import referensi
+from ppa_tui.domain import referensi, validasi
 from ppa_tui.domain.clock import BacaanJam, baca_jam
 from ppa_tui.domain.draft import daftar_draft
 from ppa_tui.domain.models import (
@@ -36,6 +37,7 @@ from ppa_tui.domain.readmodel import (  # noqa: F401  (re-exported: home's read 
 from ppa_tui.domain.sop import load_sop
 
 BELUM = "— belum diisi —"
+ZONA_BAWAAN = ZoneInfo("Asia/Jakarta")  # Settings.zona_waktu's default
 
 
 def jam_dari(row: LangkahKasus) -> JamLangkah:
@@ -109,7 +111,10 @@ class KasusDetail:
     korban_anak: frozenset[str]
 
 
-def detail_kasus(session: Session, kasus_id: uuid.UUID, now: datetime) -> KasusDetail | None:
+def detail_kasus(
+    session: Session, kasus_id: uuid.UUID, now: datetime, zona: ZoneInfo | None = None,
+) -> KasusDetail | None:
+    """Everything the case screen shows; `zona` is the desk's (local dates in summaries)."""
     kasus = session.get(Kasus, kasus_id)
     if kasus is None or kasus.deleted_at is not None:
         return None
@@ -126,8 +131,8 @@ def detail_kasus(session: Session, kasus_id: uuid.UUID, now: datetime) -> KasusD
             butir.append(Butir(f"{peran}:{p.id}", label, ringkas_pihak(p), peran, p.id, p.model_dump()))
     bentuk = [r.bentuk for r in _hidup(session, KekerasanKasus, kasus_id, KekerasanKasus.created_at)]
     kejadian = kasus.model_dump() | {"bentuk_kekerasan": bentuk}
-    butir.append(Butir("kejadian", "Kejadian", ringkas_kejadian(kasus, bentuk), "kejadian",
-                       kasus.id, kejadian))
+    butir.append(Butir("kejadian", "Kejadian", ringkas_kejadian(kasus, bentuk, zona=zona),
+                       "kejadian", kasus.id, kejadian))
     persetujuan = _hidup(session, Persetujuan, kasus_id, Persetujuan.created_at)
     asesmen = _hidup(session, Asesmen, kasus_id, Asesmen.created_at)
     if not persetujuan:
@@ -185,17 +190,36 @@ def ringkas_pihak(p: Pihak) -> str:
     return " · ".join(bagian)
 
 
-def ringkas_kejadian(kasus: Kasus, bentuk: list[str]) -> str:
-    if kasus.kejadian_at is None and not kasus.tempat_kejadian and not bentuk:
-        return BELUM
+LEBAR_RINGKAS = 60  # the case screen's summary column at 80x24
+
+
+def ringkas_kejadian(
+    kasus: Kasus, bentuk: list[str], *, zona: ZoneInfo | None = None,
+    lebar: int = LEBAR_RINGKAS,
+) -> str:
+    """One line of what the kejadian holds: when (local; "perkiraan" when approximate,
+    the hour only when known), what, where, then the start of the kronologi (or the
+    address), cut to `lebar` characters. Any one of them is enough to show."""
     bagian = []
-    if kasus.tempat_kejadian:
-        bagian.append(referensi.label("tempat_kejadian", kasus.tempat_kejadian))
-    if kasus.kejadian_kabkota_kode:
-        bagian.append(referensi.nama_wilayah(kasus.kejadian_kabkota_kode) or kasus.kejadian_kabkota_kode)
+    if kasus.kejadian_at is not None:
+        lokal = kasus.kejadian_at.astimezone(zona or ZONA_BAWAAN)
+        waktu = (validasi.format_tanggal(lokal) if kasus.kejadian_tanpa_jam
+                 else validasi.format_waktu(lokal))
+        bagian.append(waktu + (" (perkiraan)" if kasus.kejadian_perkiraan else ""))
     if bentuk:
         bagian.append(", ".join(referensi.label("bentuk_kekerasan", b) for b in bentuk))
-    return " · ".join(bagian)
+    if kasus.tempat_kejadian:
+        bagian.append(referensi.label("tempat_kejadian", kasus.tempat_kejadian))
+    if kode := kasus.kejadian_kabkota_kode:
+        bagian.append(referensi.nama_wilayah(kode) or kode)
+    if cerita := " ".join((kasus.kronologi or kasus.kejadian_alamat or "").split()):
+        bagian.append(cerita)  # one line: newlines and runs of spaces become one space
+    return potong(" · ".join(bagian), lebar) or BELUM
+
+
+def potong(teks: str, lebar: int) -> str:
+    """`teks` cut to `lebar` characters, "…" marking the cut."""
+    return teks if len(teks) <= lebar else teks[: lebar - 1].rstrip() + "…"
 
 
 def ringkas_persetujuan(row: Persetujuan) -> str:
