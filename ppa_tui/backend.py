@@ -171,7 +171,7 @@ class Backend:
         from ppa_tui.domain.views import detail_kasus
 
         with self.database.baca() as s:
-            return detail_kasus(s, kasus_id, self.clock.now())
+            return detail_kasus(s, kasus_id, self.clock.now(), self.zona)
 
     def siapkan_form(
         self, form_id: str, kasus_id: uuid.UUID | None = None,

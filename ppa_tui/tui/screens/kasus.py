@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
 from ppa_tui.tui.widgets.tabel import Tabel
 from ppa_tui.tui.widgets import StepClock
@@ -26,17 +26,27 @@ class KasusScreen(FormLauncher):
     """The case file at the desk. Forms open on top; this screen reloads after each."""
 
     CSS_PATH = "kasus.tcss"
-    BINDINGS = [
-        Binding("n", "langkah_selesai", "Langkah selesai"),
-        Binding("p", "form('pelapor')", "Pelapor", show=False),
-        Binding("k", "form('korban')", "+Korban", show=False),
-        Binding("l", "form('pelaku')", "+Pelaku", show=False),
-        Binding("j", "form('kejadian')", "Kejadian", show=False),
-        Binding("s", "form('persetujuan')", "Persetujuan", show=False),
-        Binding("a", "form('asesmen')", "Asesmen", show=False),
-        Binding("r", "form('rencana')", "+Rencana", show=False),
-        Binding("escape", "kembali", "Kembali"),
-    ]
+    AKSI = (
+        Aksi("n", "langkah_selesai", "Langkah selesai",
+             "Langkah SOP yang berjalan selesai; langkah berikutnya dimulai (dengan konfirmasi)"),
+        Aksi("p", "form('pelapor')", "Pelapor", "Isi atau ubah data pelapor",
+             footer=False, legenda=True),
+        Aksi("k", "form('korban')", "+Korban", "Tambah korban", footer=False, legenda=True),
+        Aksi("l", "form('pelaku')", "+Pelaku", "Tambah pelaku", footer=False, legenda=True),
+        Aksi("j", "form('kejadian')", "Kejadian", "Waktu, tempat, bentuk kekerasan, kronologi",
+             footer=False, legenda=True),
+        Aksi("s", "form('persetujuan')", "Persetujuan",
+             "Persetujuan pemberian informasi (korban anak: oleh orang tua/wali)",
+             footer=False, legenda=True),
+        Aksi("a", "form('asesmen')", "Asesmen", "Kebutuhan dan tingkat risiko",
+             footer=False, legenda=True),
+        Aksi("r", "form('rencana')", "+Rencana", "Tambah rencana intervensi",
+             footer=False, legenda=True),
+        Aksi("enter", "ubah", "Buka", "Buka baris yang dipilih untuk mengisi/mengubah",
+             footer=False),
+        Aksi("escape", "kembali", "Kembali", "Kembali ke beranda"),
+    )
+    BINDINGS = bindings(AKSI)
 
     @dataclass
     class Dimuat(Message):
@@ -54,7 +64,7 @@ class KasusScreen(FormLauncher):
         yield Static("Memuat kasus…", id="kepala")
         yield StepClock(self.backend.clock, id="jam")
         yield Label("Data kasus (Enter: buka untuk mengisi/mengubah)", classes="judul")
-        yield Static(self._legenda(), id="legenda")
+        yield Static(self.legenda(), id="legenda")
         butir = Tabel(id="butir")
         butir.add_column("Data", key="judul", width=12)
         butir.add_column("Ringkasan", key="ringkas", width=60)
@@ -65,17 +75,6 @@ class KasusScreen(FormLauncher):
         langkah.add_column("Status", key="status", width=44)
         yield langkah
         yield Footer(compact=True)
-
-    def _legenda(self) -> Text:
-        """Every form key on one line (the Footer, at 80 columns, keeps the rest)."""
-        legenda = Text()
-        for b in self.BINDINGS:
-            if isinstance(b, Binding) and b.action.startswith("form("):
-                if legenda:
-                    legenda.append("  ")
-                legenda.append(b.key, style="bold")
-                legenda.append(f" {b.description.lstrip('+').lower()}")
-        return legenda
 
     def on_mount(self) -> None:
         self.title = "Kasus"
@@ -169,6 +168,11 @@ class KasusScreen(FormLauncher):
         elif form_id == "pelapor":
             target = next((b.target_id for b in self.detail.butir if b.form_id == "pelapor"), None)
         self.buka_form(form_id, self.kasus_id, target)
+
+    def action_ubah(self) -> None:
+        table = self.query_one("#butir", DataTable)
+        if table.row_count:
+            table.action_select_cursor()
 
     @on(DataTable.RowSelected, "#butir")
     def _ubah(self, event: DataTable.RowSelected) -> None:
