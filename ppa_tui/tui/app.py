@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App
+from textual.binding import Binding
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -43,6 +44,13 @@ class PpaApp(App[None]):
     TITLE = "PPA"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [  # Textual's own, in Indonesian (same keys, so these replace them)
+        Binding("ctrl+q", "quit", "Keluar", tooltip="Tutup aplikasi.", show=False,
+                priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", "Perintah", tooltip="Buka daftar perintah.",
+                show=False, priority=True),
+    ]
 
     def __init__(self, backend: Backend) -> None:
         super().__init__()
@@ -55,6 +63,10 @@ class PpaApp(App[None]):
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text field): say how to, in Indonesian."""
+        self.notify("Untuk keluar dari aplikasi, tekan Ctrl+Q.", title="Mau keluar?")
 
     # ---- unexpected errors --------------------------------------------------------
 
