@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.align import Align
 from rich.text import Text
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -63,6 +66,37 @@ class PpaApp(App[None]):
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+    # ---- command palette (Ctrl+P) ---------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PaletPerintah(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: the current screen's own first, then the app's, in
+        Indonesian. Textual's Theme and Screenshot are left out: a desk has no use for
+        them, and a screenshot would write victims' data to a file."""
+        yield from self.perintah_layar(screen)
+        yield SystemCommand("Keluar", "Tutup aplikasi (Ctrl+Q)", self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("Tombol", "Sembunyikan panel tombol dan bantuan",
+                                self.action_hide_help_panel)
+        else:
+            yield SystemCommand("Tombol", "Tampilkan tombol yang berlaku di layar ini",
+                                self.action_show_help_panel)
+        if screen.maximized is not None:
+            yield SystemCommand("Kecilkan", "Kembalikan bagian yang diperbesar",
+                                screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("Perbesar", "Perbesar bagian yang sedang aktif",
+                                screen.action_maximize)
+
+    def perintah_layar(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Commands a screen offers itself: `perintah_palet()` yielding SystemCommands."""
+        perintah = getattr(screen, "perintah_palet", None)
+        if callable(perintah):
+            yield from perintah()
 
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (it copies in a text field): say how to, in Indonesian."""
@@ -130,6 +164,29 @@ class PpaApp(App[None]):
     def _tutup_layar_rusak(self, layar: Screen) -> None:
         if self.screen is layar:
             layar.dismiss(None)
+
+
+class PaletPerintah(CommandPalette):
+    """Textual's command palette with its two English texts in Indonesian."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(placeholder="Cari perintah…", **kwargs)  # type: ignore[arg-type]
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        if not search_value:  # discovery mode: Textual shows no such line
+            super()._start_no_matches_countdown(search_value)
+            return
+        self._stop_no_matches_countdown()
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN,
+                                                self._tidak_ada_yang_cocok)
+
+    def _tidak_ada_yang_cocok(self) -> None:
+        from textual.widgets.option_list import Option
+
+        self.query_one(CommandList).add_option(Option(
+            Align.center(Text("Tidak ada perintah yang cocok", style="not bold")),
+            disabled=True, id=self._NO_MATCHES))
+        self._list_visible = True
 
 
 def _layar_gagal_compose(error: BaseException) -> Screen | None:
