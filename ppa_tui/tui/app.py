@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 BADAI_JUMLAH = 5  # this many unexpected errors ...
 BADAI_DETIK = 2.0  # ... within this many seconds: something loops, stop instead
+ULANG_DETIK = 60.0  # the same error again within this: neither logged nor shown again
 PESAN_BERHENTI = (
     "PPA berhenti karena kesalahan yang tidak terduga. Draf yang sudah tersimpan tidak "
     "hilang; buka kembali dengan `ppa`."
@@ -59,6 +60,7 @@ class PpaApp(App[None]):
         super().__init__()
         self.backend = backend
         self._galat_baru: deque[float] = deque(maxlen=BADAI_JUMLAH)
+        self._galat_terakhir: dict[str, float] = {}  # signature -> when last reported
         self.log_path = None
 
     def on_mount(self) -> None:
@@ -111,10 +113,15 @@ class PpaApp(App[None]):
         asli = error.error if isinstance(error, WorkerFailed) else error
         if not isinstance(asli, Exception):  # a worker's BaseException: not ours to keep
             asli = error
-        galat.catat_galat(asli, self._di_mana())
         rusak = _layar_gagal_compose(error)
-        if not self._bisa_lanjut(rusak):
+        lanjut = self._bisa_lanjut(rusak)
+        ulangan = lanjut and self._ulangan(asli)  # e.g. a timer failing every second
+        if not ulangan:
+            galat.catat_galat(asli, self._di_mana())
+        if not lanjut:
             self._berhenti(error)
+            return
+        if ulangan:
             return
         if rusak is not None and not rusak.is_mounted and rusak in self.screen_stack:
             self.call_later(self._tutup_layar_rusak, rusak)
@@ -147,6 +154,19 @@ class PpaApp(App[None]):
             sekarang - self._galat_baru[0] < BADAI_DETIK
         )
         return not badai
+
+    def _ulangan(self, error: BaseException) -> bool:
+        """The same kind of error from the same line was reported a moment ago."""
+        tb = error.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        tempat = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else ""
+        tanda = f"{type(error).__qualname__}@{tempat}"
+        sekarang = time.monotonic()
+        lalu = self._galat_terakhir.get(tanda)
+        self._galat_terakhir[tanda] = sekarang if lalu is None or (
+            sekarang - lalu >= ULANG_DETIK) else lalu
+        return lalu is not None and sekarang - lalu < ULANG_DETIK
 
     def _berhenti(self, error: Exception) -> None:
         """Exit with one Indonesian sentence (printed on stderr after the terminal is
