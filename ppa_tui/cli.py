@@ -7,17 +7,32 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from ppa_tui import __version__
 from ppa_tui.settings import Settings
 
+class _GrupPpa(TyperGroup):
+    """The `ppa` group: Typer's own texts switch to Indonesian when it starts."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from ppa_tui.cli_bahasa import pasang
+
+        pasang()
+        return super().main(*args, **kwargs)
+
+
 cli = typer.Typer(
+    cls=_GrupPpa,
     add_completion=False,
     no_args_is_help=False,
-    help="Aplikasi layanan UPTD PPA Provinsi Kepulauan Bangka Belitung.",
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARG]...",
+    help="Aplikasi layanan UPTD PPA Provinsi Kepulauan Bangka Belitung. Tanpa perintah: "
+    "buka aplikasi terminal.",
 )
 
 
@@ -32,7 +47,8 @@ def root(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="URL basis data SQLAlchemy (bawaan: SQLite di folder data)."),
+        typer.Option("--db", metavar="URL",
+                     help="Alamat basis data (bawaan: SQLite di folder data)."),
     ] = None,
     version: Annotated[
         bool,

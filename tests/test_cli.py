@@ -65,3 +65,34 @@ def test_plain_ppa_opens_the_app_without_typer() -> None:
     assert _hanya_tui(["--db=sqlite:///x.db"]) == "sqlite:///x.db"
     for args in (["init"], ["--help"], ["--version"], ["--db", "u", "demo"], ["--db"]):
         assert _hanya_tui(args) is None, args
+
+
+def test_help_is_indonesian() -> None:
+    for args in (["--help"], ["init", "--help"], ["demo", "--help"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        out = result.output
+        assert "Pemakaian: " in out and "[OPSI]" in out
+        assert "Tampilkan bantuan ini lalu keluar." in out
+        for inggris in ("Usage", "Options", "Commands", "Show this message", "[default", "<bool>"):
+            assert inggris not in out, (args, inggris)
+    out = runner.invoke(cli, ["--help"]).output
+    assert "Perintah" in out and "Alamat basis data" in out
+
+
+def test_cli_errors_are_as_indonesian_as_typer_allows() -> None:
+    cases = {
+        ("--bogus",): "Opsi tidak dikenal: --bogus",
+        ("ini",): "Perintah 'ini' tidak ada. Maksudnya 'init'?",
+        ("init", "lebih"): "Ada argumen yang tidak dikenal: lebih",
+        ("--db",): "Opsi '--db' perlu diberi nilai.",
+        ("demo", "--cases", "x"): "Nilai untuk '--cases' tidak sah: harus bilangan bulat.",
+        ("demo", "--cases", "0"): "Nilai untuk '--cases' tidak sah: paling kecil 1.",
+    }
+    for args, pesan in cases.items():
+        result = runner.invoke(cli, list(args))
+        assert result.exit_code == 2, (args, result.output)
+        teks = " ".join(result.output.replace("│", " ").split())
+        assert pesan in teks, (args, result.output)
+        for inggris in ("Error", "Usage", "Try ", "No such", "Invalid value", "requires"):
+            assert inggris not in result.output, (args, result.output)

@@ -71,7 +71,7 @@ class LayarBeraksi(Screen):
                 out.append(a)  # app.* actions are always possible
         return out
 
-    def perintah(self) -> Iterable[SystemCommand]:
+    def perintah_palet(self) -> Iterable[SystemCommand]:
         """This screen's commands for the palette, in Indonesian."""
         for a in self.aksi_tersedia():
             if a.palet:

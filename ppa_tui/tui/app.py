@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.align import Align
 from rich.text import Text
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import WorkerFailed
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 
 BADAI_JUMLAH = 5  # this many unexpected errors ...
 BADAI_DETIK = 2.0  # ... within this many seconds: something loops, stop instead
+ULANG_DETIK = 60.0  # the same error again within this: neither logged nor shown again
 PESAN_BERHENTI = (
     "PPA berhenti karena kesalahan yang tidak terduga. Draf yang sudah tersimpan tidak "
     "hilang; buka kembali dengan `ppa`."
@@ -43,11 +48,19 @@ class PpaApp(App[None]):
     TITLE = "PPA"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [  # Textual's own, in Indonesian (same keys, so these replace them)
+        Binding("ctrl+q", "quit", "Keluar", tooltip="Tutup aplikasi.", show=False,
+                priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", "Perintah", tooltip="Buka daftar perintah.",
+                show=False, priority=True),
+    ]
 
     def __init__(self, backend: Backend) -> None:
         super().__init__()
         self.backend = backend
         self._galat_baru: deque[float] = deque(maxlen=BADAI_JUMLAH)
+        self._galat_terakhir: dict[str, float] = {}  # signature -> when last reported
         self.log_path = None
 
     def on_mount(self) -> None:
@@ -55,6 +68,41 @@ class PpaApp(App[None]):
 
     def on_unmount(self) -> None:
         self.backend.close()
+
+    # ---- command palette (Ctrl+P) ---------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PaletPerintah(id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands: the current screen's own first, then the app's, in
+        Indonesian. Textual's Theme and Screenshot are left out: a desk has no use for
+        them, and a screenshot would write victims' data to a file."""
+        yield from self.perintah_layar(screen)
+        yield SystemCommand("Keluar", "Tutup aplikasi (Ctrl+Q)", self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("Tombol", "Sembunyikan panel tombol dan bantuan",
+                                self.action_hide_help_panel)
+        else:
+            yield SystemCommand("Tombol", "Tampilkan tombol yang berlaku di layar ini",
+                                self.action_show_help_panel)
+        if screen.maximized is not None:
+            yield SystemCommand("Kecilkan", "Kembalikan bagian yang diperbesar",
+                                screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("Perbesar", "Perbesar bagian yang sedang aktif",
+                                screen.action_maximize)
+
+    def perintah_layar(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Commands a screen offers itself: `perintah_palet()` yielding SystemCommands."""
+        perintah = getattr(screen, "perintah_palet", None)
+        if callable(perintah):
+            yield from perintah()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text field): say how to, in Indonesian."""
+        self.notify("Untuk keluar dari aplikasi, tekan Ctrl+Q.", title="Mau keluar?")
 
     # ---- unexpected errors --------------------------------------------------------
 
@@ -65,10 +113,15 @@ class PpaApp(App[None]):
         asli = error.error if isinstance(error, WorkerFailed) else error
         if not isinstance(asli, Exception):  # a worker's BaseException: not ours to keep
             asli = error
-        galat.catat_galat(asli, self._di_mana())
         rusak = _layar_gagal_compose(error)
-        if not self._bisa_lanjut(rusak):
+        lanjut = self._bisa_lanjut(rusak)
+        ulangan = lanjut and self._ulangan(asli)  # e.g. a timer failing every second
+        if not ulangan:
+            galat.catat_galat(asli, self._di_mana())
+        if not lanjut:
             self._berhenti(error)
+            return
+        if ulangan:
             return
         if rusak is not None and not rusak.is_mounted and rusak in self.screen_stack:
             self.call_later(self._tutup_layar_rusak, rusak)
@@ -102,6 +155,19 @@ class PpaApp(App[None]):
         )
         return not badai
 
+    def _ulangan(self, error: BaseException) -> bool:
+        """The same kind of error from the same line was reported a moment ago."""
+        tb = error.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        tempat = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else ""
+        tanda = f"{type(error).__qualname__}@{tempat}"
+        sekarang = time.monotonic()
+        lalu = self._galat_terakhir.get(tanda)
+        self._galat_terakhir[tanda] = sekarang if lalu is None or (
+            sekarang - lalu >= ULANG_DETIK) else lalu
+        return lalu is not None and sekarang - lalu < ULANG_DETIK
+
     def _berhenti(self, error: Exception) -> None:
         """Exit with one Indonesian sentence (printed on stderr after the terminal is
         restored) instead of Textual's traceback with local variables."""
@@ -118,6 +184,29 @@ class PpaApp(App[None]):
     def _tutup_layar_rusak(self, layar: Screen) -> None:
         if self.screen is layar:
             layar.dismiss(None)
+
+
+class PaletPerintah(CommandPalette):
+    """Textual's command palette with its two English texts in Indonesian."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(placeholder="Cari perintah…", **kwargs)  # type: ignore[arg-type]
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        if not search_value:  # discovery mode: Textual shows no such line
+            super()._start_no_matches_countdown(search_value)
+            return
+        self._stop_no_matches_countdown()
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN,
+                                                self._tidak_ada_yang_cocok)
+
+    def _tidak_ada_yang_cocok(self) -> None:
+        from textual.widgets.option_list import Option
+
+        self.query_one(CommandList).add_option(Option(
+            Align.center(Text("Tidak ada perintah yang cocok", style="not bold")),
+            disabled=True, id=self._NO_MATCHES))
+        self._list_visible = True
 
 
 def _layar_gagal_compose(error: BaseException) -> Screen | None:

@@ -154,3 +154,27 @@ def test_when_the_first_screen_cannot_be_built_the_app_stops_in_indonesian(
     assert PESAN_BERHENTI.split(".")[0] in " ".join(err.split())
     assert "Traceback" not in err and "Siti" not in err
     assert Path(settings.data_dir / "ppa.log").exists()
+
+
+async def test_an_error_that_repeats_every_second_is_reported_once(
+    make_app: Callable[[], PpaApp], settings: Settings,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dipakai = _jaga_traceback(app)
+        await settle(pilot)
+
+        def detak() -> None:
+            raise ValueError(NAMA)
+
+        for _ in range(3):  # as a failing timer would, but not within the storm window
+            try:
+                detak()
+            except ValueError as exc:
+                app._handle_exception(exc)
+            app._galat_baru.clear()
+        await pilot.pause()
+        assert len(_notifikasi(app)) == 1
+        assert app.is_running and dipakai == []
+    isi = (settings.data_dir / "ppa.log").read_text(encoding="utf-8")
+    assert isi.count("ValueError") == 1
