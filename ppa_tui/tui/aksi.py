@@ -57,6 +57,11 @@ class LayarBeraksi(Screen):
     AKSI: ClassVar[tuple[Aksi, ...]] = ()
     BINDINGS = bindings([BANTUAN])
 
+    def on_resize(self) -> None:
+        from ppa_tui.tui.screens.layar_kecil import periksa_ukuran
+
+        periksa_ukuran(self.app)
+
     def action_bantuan(self) -> None:
         from ppa_tui.tui.screens.bantuan import Bantuan
 

@@ -65,6 +65,9 @@ class PpaApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.backend))
+        from ppa_tui.tui.screens.layar_kecil import periksa_ukuran
+
+        periksa_ukuran(self)
 
     def on_unmount(self) -> None:
         self.backend.close()

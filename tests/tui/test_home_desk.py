@@ -66,3 +66,30 @@ async def test_a_wide_terminal_shows_whole_names(make_app, settings, tui_clock) 
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert table.ordered_columns[1].width == 24
+
+
+async def test_the_palette_offers_what_the_screen_can_do_now(make_app) -> None:
+    from ppa_tui.tui.screens.form import FormScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        perintah = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Tamu baru (t)" in perintah and "Muat ulang (F5)" in perintah
+        assert "Catat keluar (k)" not in perintah  # no guest today: nothing to stamp
+        assert "Draf (d)" not in perintah
+        await perintah["Tamu baru (t)"].callback()
+        await tunggu(pilot, lambda: isinstance(app.screen, FormScreen), "formulir tamu")
+
+
+async def test_a_small_window_says_so_and_steps_aside_when_it_grows(make_app) -> None:
+    from ppa_tui.tui.screens.home import HomeScreen
+    from ppa_tui.tui.screens.layar_kecil import LayarKecil
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LayarKecil)
+        assert "Jendela terlalu kecil (60×20)" in str(app.screen.query_one("#pesan").render())
+        await pilot.resize_terminal(80, 24)
+        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda kembali")

@@ -4,7 +4,7 @@ Nothing underneath is closed, so a half-filled form stays as it was."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -14,6 +14,16 @@ MINIMAL = Size(80, 24)
 
 def terlalu_kecil(ukuran: Size) -> bool:
     return ukuran.width < MINIMAL.width or ukuran.height < MINIMAL.height
+
+
+def periksa_ukuran(app: App) -> None:
+    """Show the notice while the terminal is too small; take it away when it is not.
+    Called at start and from every screen's resize."""
+    tampil = isinstance(app.screen, LayarKecil)
+    if terlalu_kecil(app.size) and not tampil:
+        app.push_screen(LayarKecil())
+    elif tampil and not terlalu_kecil(app.size):
+        app.pop_screen()
 
 
 class LayarKecil(ModalScreen[None]):
@@ -32,6 +42,7 @@ class LayarKecil(ModalScreen[None]):
 
     def on_resize(self) -> None:
         self._tulis()
+        periksa_ukuran(self.app)
 
     def _tulis(self) -> None:
         w, h = self.app.size
