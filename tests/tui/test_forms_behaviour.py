@@ -185,3 +185,49 @@ async def test_enter_on_a_complaining_guest_opens_her_case(make_app) -> None:
         await tunggu(pilot, lambda: isinstance(app.screen, KasusScreen), "kasus dari tamu")
         await settle(pilot)
         assert app.screen.title == "Kasus PPA/2026/0001"
+
+
+async def test_a_keystroke_reads_checks_and_redraws_only_what_it_changed(
+    make_app, monkeypatch
+) -> None:
+    """Typing a name reads one widget, checks one field, touches no message row and
+    relayouts nothing (each relayout walks the whole form)."""
+    import ppa_tui.domain.forms as forms
+    import ppa_tui.tui.screens.form as form_modul
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        form = app.screen
+        hitung = {"baca": 0, "periksa": 0, "pesan": 0, "layout": 0}
+
+        def pencacah(nama, fn):  # noqa: ANN001, ANN202
+            def f(*a, **k):  # noqa: ANN002, ANN003, ANN202
+                hitung[nama] += 1
+                return fn(*a, **k)
+            return f
+
+        monkeypatch.setattr(form_modul, "baca_widget", pencacah("baca", form_modul.baca_widget))
+        monkeypatch.setattr(forms, "_bersihkan", pencacah("periksa", forms._bersihkan))
+        baris: list[str] = []
+        for pesan in form.query(".pesan"):
+            pesan.update = pencacah("pesan", pesan.update)
+            pesan.update = (lambda fn, nama: lambda *a, **k: (baris.append(nama), fn(*a, **k)))(
+                pesan.update, pesan.id)
+        form._refresh_layout = pencacah("layout", form._refresh_layout)
+        for timer in list(form.query_one("#jam")._timers):
+            timer.pause()  # the step clock's tick relayouts once a second: not a key's doing
+        await ketik(pilot, "Ani")
+        await settle(pilot)
+        assert form.query_one("#f-nama", Input).value == "Ani"
+        assert hitung["baca"] <= 3 + 1  # one per key (and one for the draft)
+        assert hitung["periksa"] == 3  # the name field, once per key
+        assert hitung["pesan"] == 0
+        assert hitung["layout"] == 0
+        # A wrong phone number still gets its message at once, in its own row only.
+        form.query_one("#f-telepon", Input).focus()
+        await ketik(pilot, "12")
+        await settle(pilot)
+        assert _pesan(app, "telepon").startswith("✗")
+        assert set(baris) == {"pesan-telepon"}
