@@ -155,16 +155,13 @@ class Backend:
         return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
                         dipulihkan=draft is not None, jam=jam, draf_lain=lain)
 
-    def _jam_tamu(self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]) -> JamLangkah:
-        """A complaint's step 1 runs from the guest's arrival, before anything is saved."""
-        from ppa_tui.domain import forms
-        from ppa_tui.domain.kasus import JALUR_PENGADUAN, SOP_PENGADUAN
-        from ppa_tui.domain.sop import load_sop
-        from ppa_tui.domain.views import jam_langkah
+    def _jam_tamu(self, spec: FormSpec, konteks: Konteks,
+                  mentah: dict[str, Any]) -> JamLangkah | None:
+        """A complaint's step 1 runs from the guest's arrival, before anything is saved;
+        other purposes start no step."""
+        from ppa_tui.domain.jam_tamu import jam_tamu
 
-        masuk = forms.periksa_form(spec, mentah, konteks).nilai.get("waktu_masuk")
-        pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
-        return jam_langkah(SOP_PENGADUAN, pertama.kode, masuk or konteks.sekarang)
+        return jam_tamu(spec, mentah, konteks)
 
     def daftar_draft(self) -> list[DraftTersimpan]:
         from ppa_tui.domain.draft import daftar_draft

@@ -231,3 +231,64 @@ async def test_a_keystroke_reads_checks_and_redraws_only_what_it_changed(
         await settle(pilot)
         assert _pesan(app, "telepon").startswith("✗")
         assert set(baris) == {"pesan-telepon"}
+
+
+async def test_tabbing_into_a_filled_field_puts_the_cursor_at_its_end(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Siti")
+        await pilot.press("tab", "shift+tab")
+        nama = app.screen.query_one("#f-nama", Input)
+        assert app.focused is nama
+        assert nama.selection.is_empty and nama.cursor_position == 4
+        await ketik(pilot, "x")  # a stray key adds a letter; it does not erase the name
+        assert nama.value == "Sitix"
+
+
+async def test_the_error_summary_is_not_hidden_by_a_notification(make_app) -> None:
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        app.screen.query_one("#f-telepon", Input).focus()
+        await ketik(pilot, "12")
+        app.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        status = app.screen.query_one("#status", Static)
+        assert "Belum tersimpan" in str(status.render())
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        layar = app.screen.region
+        assert status.region.height >= 1 and layar.contains_region(status.region)
+        for toast in toasts:
+            assert not status.region.overlaps(toast.region), (status.region, toast.region)
+
+
+async def test_the_guest_clock_follows_the_typed_arrival_and_purpose(make_app) -> None:
+    from datetime import timedelta
+
+    from ppa_tui.domain.clock import format_sisa
+    from ppa_tui.tui.widgets import StepClock
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        jam = app.screen.query_one("#jam", StepClock)
+        assert "Klien mengadukan" in str(jam.render())
+        waktu = app.screen.query_one("#f-waktu_masuk", Input)
+        waktu.focus()
+        await pilot.press("end", *["backspace"] * 5)
+        await ketik(pilot, "08:55")  # she arrived five minutes ago
+        await settle(pilot)
+        assert f"{format_sisa(timedelta(minutes=5))} lagi" in str(jam.render())
+        app.screen.query_one("#f-keperluan").focus()
+        await pilih(pilot, "Kons")
+        await settle(pilot)
+        teks = str(jam.render())
+        assert "Klien mengadukan" not in teks and "Bukan pengaduan" in teks

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
@@ -101,15 +101,20 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._pesan_kini: dict[str, tuple[str, str]] = {}  # (text, classes) on screen
         self._tersembunyi: set[str] = set()  # fields whose condition does not hold
         self._terkait: dict[str, frozenset[str]] = {}
+        self._jam_tamu = siap.spec.id == "buku_tamu"  # its clock follows what is typed
 
     # ---- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        if self.siap.kasus_id is not None or self.siap.spec.id == "buku_tamu":
+        if self.siap.kasus_id is not None or self._jam_tamu:
             clock = StepClock(self.backend.clock, id="jam")
+            if self._jam_tamu:
+                clock.kosong = "Bukan pengaduan: tidak ada langkah SOP yang berjalan"
             clock.jam = self.siap.jam
             yield clock
+        # Up here, not above the footer: a notification (bottom right) never hides it.
+        yield Static("", id="status")
         with VerticalScroll(id="isian"):
             for bagian in self.siap.spec.bagian:
                 yield Static(bagian.judul, classes="bagian")
@@ -127,7 +132,6 @@ class FormScreen(Screen["Tersimpan | None"]):
                             widget.__class__ = MasukanForm  # same widget, no relayout per key
                         yield widget
                     yield Static("", classes="pesan", id=f"pesan-{f.nama}")
-        yield Static("", id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -143,6 +147,8 @@ class FormScreen(Screen["Tersimpan | None"]):
                         semua=False)
         for masukan in self.query(MasukanForm):  # its first width, in steps from now on
             masukan.virtual_size = Size(masukan.content_width, 1)
+        for masukan in self.query(Input):
+            masukan.select_on_focus = False  # one stray key must not erase an address
         if not self.backend.settings.kursor_kedip:
             for widget in self.query("Input, TextArea"):
                 widget.cursor_blink = False
@@ -156,6 +162,11 @@ class FormScreen(Screen["Tersimpan | None"]):
 
     def _mulai_mendengar(self) -> None:
         self._siap_mendengar = True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Entering a filled field puts the cursor after its text, selecting nothing."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = len(event.widget.value)
 
     # ---- values & validation ------------------------------------------------------
 
@@ -225,6 +236,8 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._atur_tampil(terkait)
         hasil = periksa_sebagian(self.siap.spec, self._mentah, self.siap.konteks, nama, terkait)
         self._tampilkan(hasil, terkait, semua=self._sudah_coba_simpan)
+        if self._jam_tamu:
+            self._atur_jam_tamu(nama)
         self._peringatan_diterima = None
         sisa = self._debounce.changed()
         if sisa <= 0:
@@ -241,6 +254,15 @@ class FormScreen(Screen["Tersimpan | None"]):
             self._timer = self.set_timer(sisa, self._jatuh_tempo)
         else:
             self.simpan_draft()
+
+    def _atur_jam_tamu(self, nama: str) -> None:
+        """The guest's clock follows the typed arrival time and purpose (pure, cached
+        SOP: loaded by the worker that prepared the form)."""
+        from ppa_tui.domain.jam_tamu import MEDAN_JAM, jam_tamu
+
+        if nama in MEDAN_JAM:
+            self.query_one("#jam", StepClock).jam = jam_tamu(self.siap.spec, self._mentah,
+                                                             self.siap.konteks)
 
     def simpan_draft(self, mentah: dict[str, Any] | None = None) -> None:
         """Persist what is on screen now (debounced; also called before closing). The
