@@ -102,6 +102,8 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._tersembunyi: set[str] = set()  # fields whose condition does not hold
         self._terkait: dict[str, frozenset[str]] = {}
         self._jam_tamu = siap.spec.id == "buku_tamu"  # its clock follows what is typed
+        if siap.salinan is not None:  # this form's copy key, in its footer
+            self._bindings.bind(siap.salinan.tombol, "salin", siap.salinan.judul)
 
     # ---- layout -------------------------------------------------------------------
 
@@ -358,6 +360,26 @@ class FormScreen(Screen["Tersimpan | None"]):
         status = self.query_one("#status", Static)
         status.update(Text(text))
         status.set_classes(kelas)
+
+    def action_salin(self) -> None:
+        """Copy fields from another record of the case (korban: the pelapor's address);
+        each change is then checked and autosaved like typing."""
+        salinan = self.siap.salinan
+        if salinan is None:
+            return
+        if not self.siap.salin:
+            self.notify(f"Belum ada data {salinan.sumber} yang tersimpan untuk disalin.",
+                        severity="warning")
+            return
+        for nama, nilai in self.siap.salin.items():
+            widget = self._widget.get(nama)
+            if isinstance(widget, Input):
+                widget.value = str(nilai)
+            elif isinstance(widget, TextArea):
+                widget.text = str(nilai)
+            elif isinstance(widget, Select):
+                widget.value = nilai
+        self.notify(f"{salinan.judul}: selesai.")
 
     def action_tutup(self) -> None:
         if self.mentah() == self._awal and not self.siap.dipulihkan:
