@@ -20,6 +20,7 @@ from ppa_tui.settings import Settings
 if TYPE_CHECKING:
     from ppa_tui.domain.draft import DraftTersimpan
     from ppa_tui.domain.forms import FormSpec, Konteks
+    from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
     from ppa_tui.store.database import Database
     from ppa_tui.store.watcher import ChangeWatcher
@@ -60,6 +61,8 @@ class FormSiap:
     dipulihkan: bool = False
     jam: JamLangkah | None = None
     draf_lain: int = 0  # other unsaved new drafts of this form (and case)
+    salinan: Salinan | None = None  # the form's copy key (korban: the pelapor's address)
+    salin: dict[str, Any] = field(default_factory=dict)  # what that key puts in
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ class Backend:
         """Load the spec, the case context, the record's values and its draft (which
         wins: it is what the officer typed last). `kunci` reopens one draft from the
         list; without it a new record starts empty under a key of its own."""
-        from ppa_tui.domain import forms
+        from ppa_tui.domain import forms, salin
         from ppa_tui.domain.draft import ambil_draft, hitung_draft
 
         spec = forms.load_form(form_id)
@@ -200,11 +203,24 @@ class Backend:
         baru = kunci is None and target_id is None
         kunci = kunci or kunci_draft(form_id, kasus_id, target_id)
         draft, lain = None, 0
+        # The case's other records: what a new form starts with, what a key copies.
+        sumber: dict[str, dict[str, Any]] = {}
+        if detail is not None:
+            sumber = {b.form_id: b.nilai for b in detail.butir
+                      if b.form_id == "pelapor" and b.target_id is not None}
         with self.database.baca() as s:
             if baru:  # a fresh key has no draft; say if others wait in the list
                 lain = hitung_draft(s, awalan_baru(form_id, kasus_id))
             else:
                 draft = ambil_draft(s, kunci)
+            awal = salin.ISIAN_AWAL.get(form_id)
+            if baru and kasus_id is not None and awal and awal[0] == "buku_tamu":
+                sumber["buku_tamu"] = salin.nilai_tamu(s, kasus_id) or {}
+        if nilai is None and target_id is None:
+            mentah = salin.isian_awal(spec, mentah, sumber, self.zona)
+        salinan = salin.SALINAN.get(form_id)
+        isi_salinan = (salinan.isi(spec, sumber[salinan.sumber], self.zona)
+                       if salinan and sumber.get(salinan.sumber) else {})
         if draft is not None:
             mentah = {**mentah, **draft.isi}
         judul = spec.judul + (f" · {detail.nomor_register}" if detail else "")
@@ -212,18 +228,16 @@ class Backend:
         if form_id == "buku_tamu":
             jam = self._jam_tamu(spec, konteks, mentah)
         return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
-                        dipulihkan=draft is not None, jam=jam, draf_lain=lain)
+                        dipulihkan=draft is not None, jam=jam, draf_lain=lain,
+                        salinan=salinan, salin=isi_salinan)
 
-    def _jam_tamu(self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]) -> JamLangkah:
-        """A complaint's step 1 runs from the guest's arrival, before anything is saved."""
-        from ppa_tui.domain import forms
-        from ppa_tui.domain.kasus import JALUR_PENGADUAN, SOP_PENGADUAN
-        from ppa_tui.domain.sop import load_sop
-        from ppa_tui.domain.views import jam_langkah
+    def _jam_tamu(self, spec: FormSpec, konteks: Konteks,
+                  mentah: dict[str, Any]) -> JamLangkah | None:
+        """A complaint's step 1 runs from the guest's arrival, before anything is saved;
+        other purposes start no step."""
+        from ppa_tui.domain.jam_tamu import jam_tamu
 
-        masuk = forms.periksa_form(spec, mentah, konteks).nilai.get("waktu_masuk")
-        pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
-        return jam_langkah(SOP_PENGADUAN, pertama.kode, masuk or konteks.sekarang)
+        return jam_tamu(spec, mentah, konteks)
 
     def daftar_draft(self) -> list[DraftTersimpan]:
         from ppa_tui.domain.draft import daftar_draft

@@ -307,3 +307,54 @@ def bawaan(spec: FormSpec, konteks: Konteks, petugas: str) -> dict[str, Any]:
         else:
             mentah[f.nama] = f.bawaan
     return mentah
+
+
+# ---- per keystroke: check what one change can affect --------------------------------
+
+# The fields each cross-field rule reads or writes (by field name or attribute). A rule
+# missing here is taken to touch every field, so a new rule is never checked too little.
+ATURAN_MEDAN: dict[str, frozenset[str]] = {
+    "orang": frozenset({"tanggal_lahir", "usia", "nik", "jenis_kelamin"}),
+    "persetujuan_anak": frozenset({"korban_id", "pemberi", "wali_nama"}),
+    "keluar_setelah_masuk": frozenset({"waktu_masuk", "waktu_keluar"}),
+}
+
+
+def medan_terkait(spec: FormSpec, nama: str) -> frozenset[str]:
+    """The fields whose value, visibility or message may change when `nama` changes:
+    itself, the fields shown depending on it, and every field of a rule any of those
+    take part in."""
+    fields = spec.fields
+    terkait = {nama}
+    while True:
+        lebih = {f.nama for f in fields if f.tampil_jika and f.tampil_jika[0] in terkait}
+        for aturan in spec.aturan:
+            medan = ATURAN_MEDAN.get(aturan)
+            if medan is None:
+                return frozenset(f.nama for f in fields)
+            ikut = {f.nama for f in fields if f.nama in medan or f.attr in medan}
+            if ikut & terkait:
+                lebih |= ikut
+        if lebih <= terkait:
+            return frozenset(terkait)
+        terkait |= lebih
+
+
+def periksa_sebagian(
+    spec: FormSpec, mentah: Mapping[str, Any], konteks: Konteks, nama: str,
+    terkait: frozenset[str] | None = None,
+) -> HasilValidasi:
+    """`periksa_form` limited to `medan_terkait(spec, nama)` (pass it in to reuse it)
+    and the rules among them: what a keystroke needs. Its messages for those fields
+    equal the full check's; the full check still runs before saving."""
+    if terkait is None:
+        terkait = medan_terkait(spec, nama)
+    fields = tuple(f for f in spec.fields if f.nama in terkait)
+
+    def ikut(aturan: str) -> bool:
+        medan = ATURAN_MEDAN.get(aturan)
+        return medan is None or any(f.nama in medan or f.attr in medan for f in fields)
+
+    aturan = tuple(a for a in spec.aturan if ikut(a))
+    sebagian = FormSpec(spec.id, spec.judul, spec.model, (Bagian("", fields),), aturan)
+    return periksa_form(sebagian, mentah, konteks)

@@ -185,3 +185,110 @@ async def test_enter_on_a_complaining_guest_opens_her_case(make_app) -> None:
         await tunggu(pilot, lambda: isinstance(app.screen, KasusScreen), "kasus dari tamu")
         await settle(pilot)
         assert app.screen.title == "Kasus PPA/2026/0001"
+
+
+async def test_a_keystroke_reads_checks_and_redraws_only_what_it_changed(
+    make_app, monkeypatch
+) -> None:
+    """Typing a name reads one widget, checks one field, touches no message row and
+    relayouts nothing (each relayout walks the whole form)."""
+    import ppa_tui.domain.forms as forms
+    import ppa_tui.tui.screens.form as form_modul
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        form = app.screen
+        hitung = {"baca": 0, "periksa": 0, "pesan": 0, "layout": 0}
+
+        def pencacah(nama, fn):  # noqa: ANN001, ANN202
+            def f(*a, **k):  # noqa: ANN002, ANN003, ANN202
+                hitung[nama] += 1
+                return fn(*a, **k)
+            return f
+
+        monkeypatch.setattr(form_modul, "baca_widget", pencacah("baca", form_modul.baca_widget))
+        monkeypatch.setattr(forms, "_bersihkan", pencacah("periksa", forms._bersihkan))
+        baris: list[str] = []
+        for pesan in form.query(".pesan"):
+            pesan.update = pencacah("pesan", pesan.update)
+            pesan.update = (lambda fn, nama: lambda *a, **k: (baris.append(nama), fn(*a, **k)))(
+                pesan.update, pesan.id)
+        form._refresh_layout = pencacah("layout", form._refresh_layout)
+        for timer in list(form.query_one("#jam")._timers):
+            timer.pause()  # the step clock's tick relayouts once a second: not a key's doing
+        await ketik(pilot, "Ani")
+        await settle(pilot)
+        assert form.query_one("#f-nama", Input).value == "Ani"
+        assert hitung["baca"] <= 3 + 1  # one per key (and one for the draft)
+        assert hitung["periksa"] == 3  # the name field, once per key
+        assert hitung["pesan"] == 0
+        assert hitung["layout"] == 0
+        # A wrong phone number still gets its message at once, in its own row only.
+        form.query_one("#f-telepon", Input).focus()
+        await ketik(pilot, "12")
+        await settle(pilot)
+        assert _pesan(app, "telepon").startswith("✗")
+        assert set(baris) == {"pesan-telepon"}
+
+
+async def test_tabbing_into_a_filled_field_puts_the_cursor_at_its_end(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        await ketik(pilot, "Siti")
+        await pilot.press("tab", "shift+tab")
+        nama = app.screen.query_one("#f-nama", Input)
+        assert app.focused is nama
+        assert nama.selection.is_empty and nama.cursor_position == 4
+        await ketik(pilot, "x")  # a stray key adds a letter; it does not erase the name
+        assert nama.value == "Sitix"
+
+
+async def test_the_error_summary_is_not_hidden_by_a_notification(make_app) -> None:
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        app.screen.query_one("#f-telepon", Input).focus()
+        await ketik(pilot, "12")
+        app.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        status = app.screen.query_one("#status", Static)
+        assert "Belum tersimpan" in str(status.render())
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        layar = app.screen.region
+        assert status.region.height >= 1 and layar.contains_region(status.region)
+        for toast in toasts:
+            assert not status.region.overlaps(toast.region), (status.region, toast.region)
+
+
+async def test_the_guest_clock_follows_the_typed_arrival_and_purpose(make_app) -> None:
+    from datetime import timedelta
+
+    from ppa_tui.domain.clock import format_sisa
+    from ppa_tui.tui.widgets import StepClock
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        jam = app.screen.query_one("#jam", StepClock)
+        assert "Klien mengadukan" in str(jam.render())
+        waktu = app.screen.query_one("#f-waktu_masuk", Input)
+        waktu.focus()
+        await pilot.press("end", *["backspace"] * 5)
+        await ketik(pilot, "08:55")  # she arrived five minutes ago
+        await settle(pilot)
+        assert f"{format_sisa(timedelta(minutes=5))} lagi" in str(jam.render())
+        app.screen.query_one("#f-keperluan").focus()
+        await pilih(pilot, "Kons")
+        await settle(pilot)
+        teks = str(jam.render())
+        assert "Klien mengadukan" not in teks and "Bukan pengaduan" in teks

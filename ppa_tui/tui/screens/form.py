@@ -10,15 +10,19 @@ too, after writing the draft once more.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
     Footer,
@@ -33,6 +37,7 @@ from textual.widgets import (
 from textual.worker import Worker, WorkerState
 
 from ppa_tui.domain.draft import Debounce
+from ppa_tui.domain.forms import medan_terkait, periksa_form, periksa_sebagian
 from ppa_tui.galat import catat_galat, pesan_galat
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.widgets import StepClock
@@ -43,6 +48,25 @@ if TYPE_CHECKING:
     from ppa_tui.domain.forms import HasilValidasi
 
 MAKS_TUNGGU_DRAF = 2.0  # seconds: a draft is never older than this while typing
+
+
+class MasukanForm(Input):
+    """An `Input` whose typing does not relayout the whole form.
+
+    Input sets its scrollable width (`virtual_size`) to the text's width on every
+    change, and each change of it is a relayout of the screen: one widget in a bare
+    app, some sixty in a form, most of a keystroke's time. Here that width grows in
+    steps of `LANGKAH` cells (from the placeholder's width), so typing relayouts once
+    per step, not once per key.
+    Cursor scrolling is unchanged (it only scrolls as far as the cursor needs)."""
+
+    LANGKAH = 32
+
+    @property
+    def content_width(self) -> int:
+        # Never narrower than the placeholder, so the first key does not relayout either.
+        lebar = max(self._value.cell_len + 1, cell_len(self.placeholder))
+        return -(-lebar // self.LANGKAH) * self.LANGKAH
 
 
 class FormScreen(Screen["Tersimpan | None"]):
@@ -68,38 +92,69 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._draft_terbaru: dict[str, Any] = {}
         self._draft_lock = threading.Lock()
         self._draft_selesai = False
+        self._fields = siap.spec.fields
+        self._field = {f.nama: f for f in self._fields}
+        self._mentah: dict[str, Any] = dict(siap.mentah)  # raw values, one field per key
+        self._widget: dict[str, Widget] = {}
+        self._baris: dict[str, Widget] = {}
+        self._pesan: dict[str, Static] = {}
+        self._pesan_kini: dict[str, tuple[str, str]] = {}  # (text, classes) on screen
+        self._tersembunyi: set[str] = set()  # fields whose condition does not hold
+        self._terkait: dict[str, frozenset[str]] = {}
+        self._jam_tamu = siap.spec.id == "buku_tamu"  # its clock follows what is typed
+        if siap.salinan is not None:  # this form's copy key, in its footer
+            self._bindings.bind(siap.salinan.tombol, "salin", siap.salinan.judul)
 
     # ---- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        if self.siap.kasus_id is not None or self.siap.spec.id == "buku_tamu":
+        if self.siap.kasus_id is not None or self._jam_tamu:
             clock = StepClock(self.backend.clock, id="jam")
+            if self._jam_tamu:
+                clock.kosong = "Bukan pengaduan: tidak ada langkah SOP yang berjalan"
             clock.jam = self.siap.jam
             yield clock
+        # Up here, not above the footer: a notification (bottom right) never hides it.
+        yield Static("", id="status")
         with VerticalScroll(id="isian"):
             for bagian in self.siap.spec.bagian:
                 yield Static(bagian.judul, classes="bagian")
                 for f in bagian.fields:
-                    with Vertical(classes="baris", id=f"baris-{f.nama}"):
-                        with Horizontal(classes="masukan"):
-                            label = "" if f.jenis == "centang" else f.label + (" *" if f.wajib else "")
-                            yield Label(label, classes="label")
-                            yield buat_widget(f, self.siap.mentah.get(f.nama), self.siap.konteks)
-                        yield Static("", classes="pesan", id=f"pesan-{f.nama}")
-        yield Static("", id="status")
+                    # Label and widget on one line, the message under it: siblings,
+                    # not one more container per field (each widget costs on every
+                    # keystroke's relayout). One line high where the widget is, so
+                    # the relayout stops at this row.
+                    satu = "" if f.jenis in {"teks_panjang", "pilihan_banyak"} else " -satu"
+                    with Horizontal(classes="masukan" + satu, id=f"baris-{f.nama}"):
+                        label = "" if f.jenis == "centang" else f.label + (" *" if f.wajib else "")
+                        yield Label(label, classes="label")
+                        widget = buat_widget(f, self.siap.mentah.get(f.nama), self.siap.konteks)
+                        if type(widget) is Input:
+                            widget.__class__ = MasukanForm  # same widget, no relayout per key
+                        yield widget
+                    yield Static("", classes="pesan", id=f"pesan-{f.nama}")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.siap.judul
         self.sub_title = "Ctrl+S simpan · Esc tutup (draf tetap tersimpan)"
+        self._widget = {f.nama: self.query_one(f"#{widget_id(f.nama)}") for f in self._fields}
+        self._baris = {f.nama: self.query_one(f"#baris-{f.nama}") for f in self._fields}
+        self._pesan = {f.nama: self.query_one(f"#pesan-{f.nama}", Static) for f in self._fields}
         mentah = self.mentah()
-        self._atur_tampil(mentah)
-        self._tampilkan(self._validasi(mentah), semua=False)
+        semua = [f.nama for f in self._fields]
+        self._atur_tampil(semua)
+        self._tampilkan(periksa_form(self.siap.spec, mentah, self.siap.konteks), semua,
+                        semua=False)
+        for masukan in self.query(MasukanForm):  # its first width, in steps from now on
+            masukan.virtual_size = Size(masukan.content_width, 1)
+        for masukan in self.query(Input):
+            masukan.select_on_focus = False  # one stray key must not erase an address
         if not self.backend.settings.kursor_kedip:
             for widget in self.query("Input, TextArea"):
                 widget.cursor_blink = False
-        self.query_one(f"#{widget_id(self.siap.spec.fields[0].nama)}").focus()
+        self._widget[self._fields[0].nama].focus()
         if self.siap.dipulihkan:
             self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
         elif self.siap.draf_lain:
@@ -110,41 +165,56 @@ class FormScreen(Screen["Tersimpan | None"]):
     def _mulai_mendengar(self) -> None:
         self._siap_mendengar = True
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Entering a filled field puts the cursor after its text, selecting nothing."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = len(event.widget.value)
+
     # ---- values & validation ------------------------------------------------------
 
     def mentah(self) -> dict[str, Any]:
-        """Raw values of every field, as typed."""
-        out = {}
-        for f in self.siap.spec.fields:
-            out[f.nama] = baca_widget(self.query_one(f"#{widget_id(f.nama)}"))
-        return out
+        """Raw values of every field, as typed, read from the widgets (and kept as the
+        cache that keystrokes update one field at a time)."""
+        self._mentah = {nama: baca_widget(w) for nama, w in self._widget.items()}
+        return dict(self._mentah)
 
-    def _validasi(self, mentah: dict[str, Any]) -> HasilValidasi:
-        from ppa_tui.domain.forms import periksa_form
-
-        return periksa_form(self.siap.spec, mentah, self.siap.konteks)
-
-    def _atur_tampil(self, mentah: dict[str, Any]) -> None:
+    def _atur_tampil(self, nama: Iterable[str]) -> None:
         """Show only the fields whose condition holds (e.g. guardian data)."""
-        for f in self.siap.spec.fields:
-            self.query_one(f"#baris-{f.nama}").display = self.siap.spec.tampil(f, mentah)
+        spec = self.siap.spec
+        for n in nama:
+            sembunyi = not spec.tampil(self._field[n], self._mentah)
+            if sembunyi != (n in self._tersembunyi):
+                (self._tersembunyi.add if sembunyi else self._tersembunyi.discard)(n)
+                self._baris[n].set_class(sembunyi, "-tersembunyi")
+                self._pesan[n].set_class(sembunyi, "-tersembunyi")
 
-    def _tampilkan(self, hasil: HasilValidasi, *, semua: bool) -> None:
-        for f in self.siap.spec.fields:
-            pesan = self.query_one(f"#pesan-{f.nama}", Static)
-            galat = hasil.galat.get(f.nama) if semua or f.nama in self._disentuh else None
+    def _tampilkan(self, hasil: HasilValidasi, nama: Iterable[str], *, semua: bool) -> None:
+        """Show each field's message; a row whose text is unchanged is not touched (an
+        update means a relayout of the whole form)."""
+        for n in nama:
+            galat = hasil.galat.get(n) if semua or n in self._disentuh else None
             if galat:
-                pesan.update(Text(f"✗ {galat}"))
-                pesan.set_classes("pesan -galat")
-            elif f.nama in hasil.peringatan:
-                pesan.update(Text(f"! {hasil.peringatan[f.nama]}"))
-                pesan.set_classes("pesan -peringatan")
-            elif hasil.catatan.get(f.nama):
-                pesan.update(Text(hasil.catatan[f.nama]))
-                pesan.set_classes("pesan -catatan")
+                self._tulis_pesan(n, f"✗ {galat}", "pesan -galat")
+            elif n in hasil.peringatan:
+                self._tulis_pesan(n, f"! {hasil.peringatan[n]}", "pesan -peringatan")
+            elif hasil.catatan.get(n):
+                self._tulis_pesan(n, hasil.catatan[n], "pesan -catatan")
             else:
-                pesan.update("")
-                pesan.set_classes("pesan")
+                self._tulis_pesan(n, "", "pesan")
+
+    def _tulis_pesan(self, nama: str, teks: str, kelas: str) -> None:
+        lama = self._pesan_kini.get(nama, ("", "pesan"))
+        if lama == (teks, kelas):
+            return
+        self._pesan_kini[nama] = (teks, kelas)
+        pesan = self._pesan[nama]
+        lebar = pesan.content_region.width
+        # Same class, one line before and after: the row keeps its height, no relayout.
+        satu_baris = (lama[1] == kelas and bool(lama[0]) and bool(teks)
+                      and max(cell_len(lama[0]), cell_len(teks)) <= lebar)
+        pesan.update(Text(teks), layout=not satu_baris)
+        if lama[1] != kelas:
+            pesan.set_classes(kelas + (" -tersembunyi" if nama in self._tersembunyi else ""))
 
     # ---- change tracking & autosave -----------------------------------------------
 
@@ -154,14 +224,22 @@ class FormScreen(Screen["Tersimpan | None"]):
     @on(SelectionList.SelectedChanged)
     @on(Checkbox.Changed)
     def _berubah(self, event: Any) -> None:
+        widget = event.control
+        nama = widget.id[2:] if widget is not None and widget.id else ""
+        if self._widget.get(nama) is not widget:
+            return
+        self._mentah[nama] = baca_widget(widget)  # only the widget that changed is read
         if not self._siap_mendengar:
             return
-        widget = event.control
-        if widget is not None and widget.id and widget.id.startswith("f-"):
-            self._disentuh.add(widget.id[2:])
-        mentah = self.mentah()
-        self._atur_tampil(mentah)
-        self._tampilkan(self._validasi(mentah), semua=self._sudah_coba_simpan)
+        self._disentuh.add(nama)
+        terkait = self._terkait.get(nama)
+        if terkait is None:
+            terkait = self._terkait[nama] = medan_terkait(self.siap.spec, nama)
+        self._atur_tampil(terkait)
+        hasil = periksa_sebagian(self.siap.spec, self._mentah, self.siap.konteks, nama, terkait)
+        self._tampilkan(hasil, terkait, semua=self._sudah_coba_simpan)
+        if self._jam_tamu:
+            self._atur_jam_tamu(nama)
         self._peringatan_diterima = None
         sisa = self._debounce.changed()
         if sisa <= 0:
@@ -179,13 +257,24 @@ class FormScreen(Screen["Tersimpan | None"]):
         else:
             self.simpan_draft()
 
-    def simpan_draft(self) -> None:
-        """Persist what is on screen now (debounced; also called before closing)."""
+    def _atur_jam_tamu(self, nama: str) -> None:
+        """The guest's clock follows the typed arrival time and purpose (pure, cached
+        SOP: loaded by the worker that prepared the form)."""
+        from ppa_tui.domain.jam_tamu import MEDAN_JAM, jam_tamu
+
+        if nama in MEDAN_JAM:
+            self.query_one("#jam", StepClock).jam = jam_tamu(self.siap.spec, self._mentah,
+                                                             self.siap.konteks)
+
+    def simpan_draft(self, mentah: dict[str, Any] | None = None) -> None:
+        """Persist what is on screen now (debounced; also called before closing). The
+        autosave takes the values kept up to date by each change, not a full read."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         self._debounce.written()
-        mentah = self.mentah()
+        if mentah is None:
+            mentah = dict(self._mentah)
         if mentah == self._awal and not self.siap.dipulihkan:
             return
         self._tulis_draft(mentah)
@@ -214,12 +303,15 @@ class FormScreen(Screen["Tersimpan | None"]):
     # ---- actions ------------------------------------------------------------------
 
     def action_simpan(self) -> None:
-        hasil = self._validasi(self.mentah())
+        mentah = self.mentah()
+        hasil = periksa_form(self.siap.spec, mentah, self.siap.konteks)  # the full check
         self._sudah_coba_simpan = True
-        self._tampilkan(hasil, semua=True)
+        semua = [f.nama for f in self._fields]
+        self._atur_tampil(semua)
+        self._tampilkan(hasil, semua, semua=True)
         if not hasil.ok:
-            pertama = next(f for f in self.siap.spec.fields if f.nama in hasil.galat)
-            self.query_one(f"#{widget_id(pertama.nama)}").focus()
+            pertama = next(f for f in self._fields if f.nama in hasil.galat)
+            self._widget[pertama.nama].focus()
             self._status(f"Belum tersimpan: {len(hasil.galat)} isian perlu diperbaiki (merah).", "-galat")
             return
         if hasil.peringatan and hasil.peringatan != self._peringatan_diterima:
@@ -232,7 +324,7 @@ class FormScreen(Screen["Tersimpan | None"]):
             self._timer.stop()
             self._timer = None
         self._debounce.written()
-        self._simpan(hasil.nilai, self.mentah())
+        self._simpan(hasil.nilai, mentah)
 
     @work(thread=True, exclusive=True, group="simpan", exit_on_error=False)
     def _simpan(self, nilai: dict[str, Any], mentah: dict[str, Any]) -> Tersimpan:
@@ -269,6 +361,26 @@ class FormScreen(Screen["Tersimpan | None"]):
         status.update(Text(text))
         status.set_classes(kelas)
 
+    def action_salin(self) -> None:
+        """Copy fields from another record of the case (korban: the pelapor's address);
+        each change is then checked and autosaved like typing."""
+        salinan = self.siap.salinan
+        if salinan is None:
+            return
+        if not self.siap.salin:
+            self.notify(f"Belum ada data {salinan.sumber} yang tersimpan untuk disalin.",
+                        severity="warning")
+            return
+        for nama, nilai in self.siap.salin.items():
+            widget = self._widget.get(nama)
+            if isinstance(widget, Input):
+                widget.value = str(nilai)
+            elif isinstance(widget, TextArea):
+                widget.text = str(nilai)
+            elif isinstance(widget, Select):
+                widget.value = nilai
+        self.notify(f"{salinan.judul}: selesai.")
+
     def action_tutup(self) -> None:
         if self.mentah() == self._awal and not self.siap.dipulihkan:
             self.dismiss(None)
@@ -276,7 +388,7 @@ class FormScreen(Screen["Tersimpan | None"]):
 
         def pilih(jawab: str | None) -> None:
             if jawab == "simpan_draf":
-                self.simpan_draft()
+                self.simpan_draft(self.mentah())
                 self.dismiss(None)
             elif jawab == "buang":
                 self._buang_lalu_tutup()

@@ -1,0 +1,28 @@
+"""The guest form's header clock, from what is typed: pure, no database.
+
+A complaint's SOP step 1 runs from the guest's arrival, so the clock follows the
+*Waktu masuk* field as the officer edits it (now, while it is not a valid time). A
+guest who does not come to complain starts no SOP step, so there is no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ppa_tui.domain.forms import FormSpec, Konteks, periksa_sebagian
+from ppa_tui.domain.kasus import JALUR_PENGADUAN, SOP_PENGADUAN
+from ppa_tui.domain.sop import load_sop
+from ppa_tui.domain.views import JamLangkah, jam_langkah
+
+KEPERLUAN_PENGADUAN = "pengaduan"
+MEDAN_JAM = frozenset({"keperluan", "waktu_masuk"})  # the fields the clock reads
+
+
+def jam_tamu(spec: FormSpec, mentah: Mapping[str, Any], konteks: Konteks) -> JamLangkah | None:
+    """Step 1's clock for a complaint, from the typed arrival; None for other purposes."""
+    if str(mentah.get("keperluan") or "") != KEPERLUAN_PENGADUAN:
+        return None
+    masuk = periksa_sebagian(spec, mentah, konteks, "waktu_masuk").nilai.get("waktu_masuk")
+    pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
+    return jam_langkah(SOP_PENGADUAN, pertama.kode, masuk or konteks.sekarang)
