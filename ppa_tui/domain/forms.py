@@ -317,6 +317,7 @@ ATURAN_MEDAN: dict[str, frozenset[str]] = {
     "orang": frozenset({"tanggal_lahir", "usia", "nik", "jenis_kelamin"}),
     "persetujuan_anak": frozenset({"korban_id", "pemberi", "wali_nama"}),
     "keluar_setelah_masuk": frozenset({"waktu_masuk", "waktu_keluar"}),
+    "tanpa_jam": frozenset({"kejadian_at"}),  # every `tanggal_jam` field of a spec
 }
 
 

@@ -32,6 +32,7 @@ CONTOH = {  # (a good value, a bad one, empty) per kind of field
     "telepon": ["0812 3456 7890", "12345", ""],
     "tanggal": ["12-03-2014", "31-02-2014", "01-01-1980", ""],
     "waktu": ["23-11-2026 08:00", "99", "23-11-2026 08:30", ""],
+    "tanggal_jam": ["22-11-2026", "22-11-2026 19:30", "99", "24-11-2026", ""],
     "angka": ["12", "x", "40", ""], "centang": [True, False],
     "wilayah": ["Pangkalpinang", "Atlantis", ""],
 }
