@@ -52,3 +52,21 @@ async def test_a_failed_open_after_the_rows_is_one_sentence(make_app, satu_kasus
         teks = str(app.screen.query_one("#ringkas", Static).content)
         assert teks.startswith("Basis data tidak bisa dibuka")
         assert "rahasia" not in teks and "I/O" not in teks
+
+
+async def test_rows_below_the_fold_follow_the_first_screenful(make_app, settings,
+                                                               tui_clock) -> None:
+    backend = Backend(settings, tui_clock)
+    for i in range(30):  # more than 80x24 can show of either table
+        siap = backend.siapkan_form("buku_tamu")
+        backend.simpan(siap, {"nama": f"Tamu {i}", "keperluan": "pengaduan",
+                              "waktu_masuk": tui_clock.now()})
+    backend.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        kasus = home.query_one("#kasus", DataTable)
+        assert home.query_one("#tamu", DataTable).row_count == 30
+        assert [r.value for r in kasus.rows] == [str(k.id) for k in home.data.kasus]
+        home._tick()  # every row, including the late ones, has its countdown cell
