@@ -92,7 +92,7 @@ def _sqlite(path: Path, sejak: datetime) -> Beranda | None:
 def _postgres(dsn: str, sejak: datetime) -> Beranda | None:
     import psycopg
 
-    with psycopg.connect(dsn, connect_timeout=10) as conn:
+    with psycopg.connect(dsn, connect_timeout=5) as conn:
         conn.read_only = True
         try:
             return _baca(lambda sql, p=(): conn.execute(sql, p).fetchall(), POSTGRES, sejak)
