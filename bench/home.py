@@ -78,8 +78,10 @@ Bare().run()
 # ---- one run in a pseudo-terminal ----------------------------------------------------
 
 
-def in_pty(cmd: list[str], want: bytes, env: dict[str, str], timeout: float = 120.0) -> float:
-    """Seconds from spawning `cmd` in an 80x24 pty until its output contains `want`."""
+def in_pty(cmd: list[str], want: bytes, env: dict[str, str],
+           timeout: float = 120.0) -> tuple[float, float]:
+    """Seconds from spawning `cmd` in an 80x24 pty until its output contains `want`,
+    and the CPU seconds the process had used when it was killed right after."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
@@ -102,14 +104,16 @@ def in_pty(cmd: list[str], want: bytes, env: dict[str, str], timeout: float = 12
             seen = len(out)
             out += chunk
             if out.find(want, max(0, seen - len(want))) >= 0:
-                return time.perf_counter() - start
+                wall = time.perf_counter() - start
+                break
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        proc.wait()
+        _, proc.returncode, usage = os.wait4(proc.pid, 0)
         os.close(master)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 # ---- databases ---------------------------------------------------------------------------
@@ -220,6 +224,9 @@ def main() -> None:
                     help="SQLite demo sizes, comma-separated (default 0,100000,1000000)")
     ap.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
     ap.add_argument("--no-first", action="store_true", help="skip the first-start scenario")
+    ap.add_argument("--before", metavar="DIR",
+                    help="also run each ppa scenario with ppa_tui imported from DIR (e.g. "
+                         "an older tree from `git archive REV ppa_tui | tar -x -C DIR`)")
     args = ap.parse_args()
 
     python = sys.executable
@@ -229,8 +236,12 @@ def main() -> None:
     env.update(XDG_DATA_HOME=str(tmp / "data"), XDG_CONFIG_HOME=str(tmp / "config"),
                TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8")
     env.pop("TEXTUAL", None)
+    # An installed app has its byte-code compiled (pip does it); so must the checkout.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare_py = tmp / "bare.py"
     bare_py.write_text(BARE_APP, encoding="utf-8")
+
+    env_before = dict(env, PYTHONPATH=str(Path(args.before).resolve())) if args.before else None
 
     # scenario -> (command, text that means "rows are on screen", target ratio or None)
     scen: dict[str, tuple[list[str], bytes, float | None]] = {
@@ -240,31 +251,39 @@ def main() -> None:
         url = sqlite_db(n, env)
         scen[f"ppa {n:,}"] = ([ppa, "--db", url], b"PPA/" if n else b"0 kasus aktif",
                               TARGET_SQLITE)
+        if env_before:
+            scen[f"before {n:,}"] = (scen[f"ppa {n:,}"][0], scen[f"ppa {n:,}"][1], None)
     pg = None if args.no_pg else pg_db(PG_CASES)
     try:
         if pg is not None:
             scen[f"ppa pg {PG_CASES:,}"] = ([ppa, "--db", pg[0]], b"PPA/", TARGET_PG)
+            if env_before:
+                scen[f"before pg {PG_CASES:,}"] = ([ppa, "--db", pg[0]], b"PPA/", None)
         fresh = iter(range(10**6))
         if not args.no_first:
             scen["first"] = ([ppa, "--db", ""], b"0 kasus aktif", None)
         scen["python"] = ([python, "-c", "pass"], b"", None)
 
-        def once(name: str) -> float:
+        def once(name: str) -> tuple[float, float]:
             cmd, want, _ = scen[name]
             if name == "python":
                 start = time.perf_counter()
-                subprocess.run(cmd, env=env, check=True)
-                return time.perf_counter() - start
+                pid = subprocess.Popen(cmd, env=env).pid
+                _, _, usage = os.wait4(pid, 0)
+                return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
             if name == "first":
                 cmd = [*cmd[:-1], f"sqlite:///{tmp / f'baru-{next(fresh)}.db'}"]
-            return in_pty(cmd, want, env)
+            return in_pty(cmd, want, env_before if name.startswith("before") else env)
 
         for name in scen:  # warm-up: byte-code caches, OS file cache, SQLite pages
             once(name)
         hasil: dict[str, list[float]] = {name: [] for name in scen}
+        cpu: dict[str, list[float]] = {name: [] for name in scen}
         for _ in range(args.runs):
             for name in scen:
-                hasil[name].append(once(name) * 1000)
+                wall, dipakai = once(name)
+                hasil[name].append(wall * 1000)
+                cpu[name].append(dipakai * 1000)
     finally:
         if pg is not None:
             drop_pg(pg[1])
@@ -278,7 +297,9 @@ def main() -> None:
           f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU")
     print()
     bare = statistics.median(hasil["bare"])
-    print(f"{'scenario':<24}{'median':>9}{'min':>9}{'max':>9}{'× bare':>9}{'target':>9}")
+    bare_cpu = statistics.median(cpu["bare"])
+    print(f"{'scenario':<22}{'median':>9}{'min':>9}{'max':>9}{'× bare':>8}{'target':>8}"
+          f"{'cpu':>11}{'× bare':>8}")
     gagal = False
     for name, (_, _, target) in scen.items():
         med = statistics.median(hasil[name])
@@ -286,11 +307,14 @@ def main() -> None:
         ok = "" if target is None else ("  OK" if ratio <= target else "  OVER")
         gagal |= ok == "  OVER" and "pg" not in name
         tgt = f"≤{target:.1f}×" if target else "—"
-        print(f"{name:<24}{med:7.0f}ms{min(hasil[name]):7.0f}ms{max(hasil[name]):7.0f}ms"
-              f"{ratio:8.2f}×{tgt:>9}{ok}")
+        med_cpu = statistics.median(cpu[name])
+        print(f"{name:<22}{med:7.0f}ms{min(hasil[name]):7.0f}ms{max(hasil[name]):7.0f}ms"
+              f"{ratio:7.2f}×{tgt:>8}{med_cpu:9.0f}ms{med_cpu / bare_cpu:7.2f}×{ok}")
     print()
     print(f"bare = Textual Header + {BARE_ROWS}-row DataTable + Footer; first = ppa on a "
           "path with no database yet (creates and migrates it)")
+    print("median/min/max: wall time, the target's measure; cpu: median CPU time (user+sys) "
+          "the process had used when killed, steadier on a busy machine")
     sys.exit(1 if gagal else 0)
 
 

@@ -47,7 +47,8 @@ def jam_dari(row: LangkahKasus) -> JamLangkah:
 def beranda(session: Session, sejak: datetime) -> Beranda:
     """Today's buku tamu (since local midnight `sejak`) and the open cases, most
     urgent deadline first. `store/beranda_cepat.py` runs the same queries through
-    the stdlib `sqlite3` for the first load: change both together (a test compares)."""
+    the bare driver for the first load: change both together (a test compares).
+    Ties are broken explicitly, so both give the same rows in the same order."""
     tamu = session.exec(
         select(BukuTamu.id, BukuTamu.nama, BukuTamu.keperluan, BukuTamu.waktu_masuk,
                BukuTamu.waktu_keluar, Kasus.nomor_register, BukuTamu.kasus_id)

@@ -16,23 +16,18 @@ PostgreSQL: native UUIDs and booleans, naive UTC timestamps.
 from __future__ import annotations
 
 import re
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any
 
-from ppa_tui.domain.readmodel import (
-    BATAS_KASUS_BERANDA,
-    Beranda,
-    draft_dari,
-    susun_beranda,
-)
+if TYPE_CHECKING:  # the readers import what they need when they run, in their thread
+    import sqlite3
+
+    from ppa_tui.domain.readmodel import Beranda
 
 _SQLITE = re.compile(r"sqlite(\+pysqlite)?:///(?P<path>[^?#%]+)")
 _POSTGRES = re.compile(r"postgresql\+psycopg://(?P<rest>[^#]+)")
@@ -43,8 +38,8 @@ _REVISI = re.compile(r"(\d{4})_\w+\.py")
 def head() -> str | None:
     """The newest schema revision, from the migration file names (`0002_….py`), so
     the check needs no Alembic."""
-    nama = (_REVISI.fullmatch(p.name) for p in files("ppa_tui.store").joinpath(
-        "migrations", "versions").iterdir())
+    versi = Path(__file__).with_name("migrations") / "versions"
+    nama = (_REVISI.fullmatch(p.name) for p in versi.iterdir())
     return max((m.group(1) for m in nama if m), default=None)
 
 
@@ -77,6 +72,9 @@ def baca_beranda(url: str, sejak: datetime) -> Beranda | None:
 
 
 def _sqlite(path: Path, sejak: datetime) -> Beranda | None:
+    import sqlite3
+    from urllib.parse import quote
+
     if not path.is_file():
         return None  # the ORM path creates it
     conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
@@ -94,7 +92,7 @@ def _sqlite(path: Path, sejak: datetime) -> Beranda | None:
 def _postgres(dsn: str, sejak: datetime) -> Beranda | None:
     import psycopg
 
-    with psycopg.connect(dsn, connect_timeout=10) as conn:
+    with psycopg.connect(dsn, connect_timeout=5) as conn:
         conn.read_only = True
         try:
             return _baca(lambda sql, p=(): conn.execute(sql, p).fetchall(), POSTGRES, sejak)
@@ -143,6 +141,8 @@ POSTGRES = Dialek(
 
 
 def _baca(q: Callable[..., Any], d: Dialek, sejak: datetime) -> Beranda | None:
+    from ppa_tui.domain.readmodel import BATAS_KASUS_BERANDA, draft_dari, susun_beranda
+
     if list(q("SELECT version_num FROM alembic_version")) != [(head(),)]:
         return None  # behind (or ahead of) this code: the ORM path migrates or refuses
     p = d.p

@@ -115,9 +115,8 @@ def test_postgres_url_becomes_the_same_libpq_uri() -> None:
         == "postgresql://u:p%40ss@h:5433/db?options=-csearch_path%3Ds"
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgres_steps_aside_without_our_schema(db_url: str) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
     assert baca_beranda(db_url, datetime.now(UTC)) is None  # no alembic_version yet
     assert baca_beranda(db_url.replace(":5432/", ":1/"), datetime.now(UTC)) is None
 

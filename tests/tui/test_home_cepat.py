@@ -20,21 +20,22 @@ def satu_kasus(settings, tui_clock) -> None:
     backend.close()
 
 
-async def test_rows_first_then_the_database_opens(make_app, satu_kasus) -> None:
-    terbuka_saat_dimuat: list[bool] = []
+async def test_rows_first_then_the_database_opens(make_app, satu_kasus, monkeypatch) -> None:
     app = make_app()
+    baris_saat_dibuka: list[int] = []
+    asli = Backend.warm_up
 
-    def hook(message) -> None:  # noqa: ANN001
-        if isinstance(message, HomeScreen.Dimuat):
-            terbuka_saat_dimuat.append(app.backend.terbuka)
+    def warm_up(self) -> None:  # noqa: ANN001
+        baris_saat_dibuka.append(app.screen.query_one("#kasus", DataTable).row_count)
+        asli(self)
 
-    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+    monkeypatch.setattr(Backend, "warm_up", warm_up)
+    async with app.run_test(size=(80, 24)) as pilot:
         await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen)
                      and app.screen.data is not None, "beranda dimuat")
-        assert app.screen.query_one("#kasus", DataTable).row_count == 1
         await settle(pilot)
-        assert terbuka_saat_dimuat[0] is False  # drawn from the light reader
-        assert app.backend.terbuka  # and the database opened after
+        assert baris_saat_dibuka == [1]  # the case was on screen before the open began
+        assert app.backend.terbuka
         assert "1 kasus aktif" in str(app.screen.query_one("#ringkas", Static).content)
 
 
@@ -51,3 +52,21 @@ async def test_a_failed_open_after_the_rows_is_one_sentence(make_app, satu_kasus
         teks = str(app.screen.query_one("#ringkas", Static).content)
         assert teks.startswith("Basis data tidak bisa dibuka")
         assert "rahasia" not in teks and "I/O" not in teks
+
+
+async def test_rows_below_the_fold_follow_the_first_screenful(make_app, settings,
+                                                               tui_clock) -> None:
+    backend = Backend(settings, tui_clock)
+    for i in range(30):  # more than 80x24 can show of either table
+        siap = backend.siapkan_form("buku_tamu")
+        backend.simpan(siap, {"nama": f"Tamu {i}", "keperluan": "pengaduan",
+                              "waktu_masuk": tui_clock.now()})
+    backend.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        kasus = home.query_one("#kasus", DataTable)
+        assert home.query_one("#tamu", DataTable).row_count == 30
+        assert [r.value for r in kasus.rows] == [str(k.id) for k in home.data.kasus]
+        home._tick()  # every row, including the late ones, has its countdown cell

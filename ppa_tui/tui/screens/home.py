@@ -53,6 +53,7 @@ class HomeScreen(FormLauncher):
         self.data: Beranda | None = None
         self._tawarkan_draf = True
         self._fokus_tamu: str | None = None  # a guest just saved: her row gets the focus
+        self._kursor: tuple[str | None, str | None] = (None, None)
         self._versi: int | None = None  # the database's version what is shown was read at
 
     def compose(self) -> ComposeResult:
@@ -118,30 +119,17 @@ class HomeScreen(FormLauncher):
     @on(Dimuat)
     def _dimuat(self, event: Dimuat) -> None:
         self.data = data = event.beranda
-        zona = self.backend.zona
-        tamu = self.query_one("#tamu", DataTable)
-        di_tamu = _baris_kursor(tamu)
+        tamu, kasus = self.query_one("#tamu", DataTable), self.query_one("#kasus", DataTable)
+        # a reload (another desk's change) keeps her place; a guest just saved gets it
+        self._kursor = (self._fokus_tamu or _baris_kursor(tamu), _baris_kursor(kasus))
         tamu.clear()
-        for t in data.tamu:
-            tamu.add_row(
-                f"{t.waktu_masuk.astimezone(zona):%H:%M}", Text(t.nama or "(tanpa nama)"),
-                t.keperluan,
-                f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
-                t.nomor_register, key=str(t.id),
-            )
-        _ke_baris(tamu, self._fokus_tamu or di_tamu)
-        if self._fokus_tamu in tamu.rows:
-            tamu.focus()
-            self._fokus_tamu = None
-        kasus = self.query_one("#kasus", DataTable)
-        di_kasus = _baris_kursor(kasus)
         kasus.clear()
-        for k in data.kasus:
-            korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
-            korban.append(k.korban or "(belum dicatat)")  # the flag first: names get cut
-            kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
-                          self._sisa(k.jam), key=str(k.id))
-        _ke_baris(kasus, di_kasus)  # a reload (another desk's change) keeps her place
+        # A screenful of rows now and the rest after that frame: the officer sees her
+        # cases sooner, and rows below the fold cannot be seen before a scroll anyway.
+        layar = max(self.app.size.height, 24)
+        self._tambah_baris(data, 0, layar)
+        if max(len(data.tamu), len(data.kasus)) > layar:
+            self.call_after_refresh(self._tambah_baris, data, layar, None)
         self.query_one("#ringkas", Static).update(
             f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
             + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
@@ -151,6 +139,30 @@ class HomeScreen(FormLauncher):
             self.action_draf()
         if not self.backend.terbuka:  # rows came from the fast path: open the rest now
             self.call_after_refresh(self._warm_up)
+
+    def _tambah_baris(self, data: Beranda, awal: int, akhir: int | None) -> None:
+        if data is not self.data:
+            return  # a newer load has replaced these rows
+        zona = self.backend.zona
+        tamu = self.query_one("#tamu", DataTable)
+        for t in data.tamu[awal:akhir]:
+            tamu.add_row(
+                f"{t.waktu_masuk.astimezone(zona):%H:%M}", Text(t.nama or "(tanpa nama)"),
+                t.keperluan,
+                f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
+                t.nomor_register, key=str(t.id),
+            )
+        kasus = self.query_one("#kasus", DataTable)
+        for k in data.kasus[awal:akhir]:
+            korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
+            korban.append(k.korban or "(belum dicatat)")  # the flag first: names get cut
+            kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
+                          self._sisa(k.jam), key=str(k.id))
+        _ke_baris(tamu, self._kursor[0])
+        _ke_baris(kasus, self._kursor[1])
+        if self._fokus_tamu is not None and self._fokus_tamu in tamu.rows:
+            tamu.focus()  # so `k` (catat keluar) works at once
+            self._fokus_tamu = None
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
@@ -177,7 +189,7 @@ class HomeScreen(FormLauncher):
         if self.data is None:
             return
         table = self.query_one("#kasus", DataTable)
-        for k in self.data.kasus:
+        for k in self.data.kasus[:table.row_count]:  # rows are added in this order
             table.update_cell(str(k.id), "sisa", self._sisa(k.jam))
 
     def _awasi(self) -> None:
