@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -68,7 +67,7 @@ def siapkan_cache(cases: int) -> Path:
     return path
 
 
-def _pembaca(url: str, mode: str, siap, mulai, berhenti, hitung, gagal) -> None:  # noqa: ANN001
+def _pembaca(url: str, mode: str, siap, mulai, berhenti, hitung, gagal) -> None:
     """One desk reloading home in a loop until told to stop. A load that fails (the
     write lock not granted within the 30 s busy timeout) is counted, not fatal."""
     from sqlalchemy.exc import OperationalError

@@ -47,7 +47,7 @@ def _driver(mode: str, url: str) -> None:
 
     frame: list[float] = []
 
-    async def auto_pilot(pilot) -> None:  # noqa: ANN001
+    async def auto_pilot(pilot) -> None:
         app = pilot.app
         want = "HomeScreen" if mode == "ppa" else None
         while not (app.screen.is_mounted
@@ -74,7 +74,7 @@ def _driver(mode: str, url: str) -> None:
 
         asli = App.run
 
-        def run(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def run(self, *args, **kwargs):
             kwargs.update(headless=True, auto_pilot=auto_pilot)
             return asli(self, *args, **kwargs)
 

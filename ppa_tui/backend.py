@@ -43,8 +43,11 @@ def urai_kunci(kunci: str) -> tuple[str, uuid.UUID | None, uuid.UUID | None]:
     """Inverse of `kunci_draft` (also the old `…:baru` keys); ValueError when damaged."""
     form_id, kasus, target = kunci.split(":")
     baru = target == "baru" or target.startswith("baru-")
-    return (form_id, None if kasus == "-" else uuid.UUID(kasus),
-            None if baru else uuid.UUID(target))
+    return (
+        form_id,
+        None if kasus == "-" else uuid.UUID(kasus),
+        None if baru else uuid.UUID(target),
+    )
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,9 @@ class Backend:
             if self._database is None:
                 from ppa_tui.store.database import Database
 
-                self._database = Database.open(self.settings.url, self.settings.device_id,
-                                               folder_data=self.settings.data_dir)
+                self._database = Database.open(
+                    self.settings.url, self.settings.device_id, folder_data=self.settings.data_dir
+                )
             return self._database
 
     def close(self) -> None:
@@ -177,8 +181,11 @@ class Backend:
             return detail_kasus(s, kasus_id, self.clock.now(), self.zona)
 
     def siapkan_form(
-        self, form_id: str, kasus_id: uuid.UUID | None = None,
-        target_id: uuid.UUID | None = None, kunci: str | None = None,
+        self,
+        form_id: str,
+        kasus_id: uuid.UUID | None = None,
+        target_id: uuid.UUID | None = None,
+        kunci: str | None = None,
     ) -> FormSiap:
         """Load the spec, the case context, the record's values and its draft (which
         wins: it is what the officer typed last). `kunci` reopens one draft from the
@@ -189,25 +196,38 @@ class Backend:
         spec = forms.load_form(form_id)
         detail = self.detail(kasus_id) if kasus_id else None
         konteks = forms.Konteks(
-            sekarang=self.clock.now(), zona=self.zona,
+            sekarang=self.clock.now(),
+            zona=self.zona,
             waktu={"diterima_at": detail.diterima_at} if detail else {},
             pilihan={"korban": detail.korban} if detail else {},
             anak=detail.korban_anak if detail else frozenset(),
         )
         nilai = None
         if target_id is not None and detail is not None:
-            nilai = next((b.nilai for b in detail.butir if b.target_id == target_id
-                          and b.form_id == form_id), None)
-        mentah = (forms.ke_mentah(spec, nilai, self.zona) if nilai is not None
-                  else forms.bawaan(spec, konteks, self.settings.petugas))
+            nilai = next(
+                (
+                    b.nilai
+                    for b in detail.butir
+                    if b.target_id == target_id and b.form_id == form_id
+                ),
+                None,
+            )
+        mentah = (
+            forms.ke_mentah(spec, nilai, self.zona)
+            if nilai is not None
+            else forms.bawaan(spec, konteks, self.settings.petugas)
+        )
         baru = kunci is None and target_id is None
         kunci = kunci or kunci_draft(form_id, kasus_id, target_id)
         draft, lain = None, 0
         # The case's other records: what a new form starts with, what a key copies.
         sumber: dict[str, dict[str, Any]] = {}
         if detail is not None:
-            sumber = {b.form_id: b.nilai for b in detail.butir
-                      if b.form_id == "pelapor" and b.target_id is not None}
+            sumber = {
+                b.form_id: b.nilai
+                for b in detail.butir
+                if b.form_id == "pelapor" and b.target_id is not None
+            }
         with self.database.baca() as s:
             if baru:  # a fresh key has no draft; say if others wait in the list
                 lain = hitung_draft(s, awalan_baru(form_id, kasus_id))
@@ -219,20 +239,35 @@ class Backend:
         if nilai is None and target_id is None:
             mentah = salin.isian_awal(spec, mentah, sumber, self.zona)
         salinan = salin.SALINAN.get(form_id)
-        isi_salinan = (salinan.isi(spec, sumber[salinan.sumber], self.zona)
-                       if salinan and sumber.get(salinan.sumber) else {})
+        isi_salinan = (
+            salinan.isi(spec, sumber[salinan.sumber], self.zona)
+            if salinan and sumber.get(salinan.sumber)
+            else {}
+        )
         if draft is not None:
             mentah = {**mentah, **draft.isi}
         judul = spec.judul + (f" · {detail.nomor_register}" if detail else "")
         jam = detail.jam if detail else None
         if form_id == "buku_tamu":
             jam = self._jam_tamu(spec, konteks, mentah)
-        return FormSiap(spec, konteks, mentah, kunci, judul, kasus_id, target_id,
-                        dipulihkan=draft is not None, jam=jam, draf_lain=lain,
-                        salinan=salinan, salin=isi_salinan)
+        return FormSiap(
+            spec,
+            konteks,
+            mentah,
+            kunci,
+            judul,
+            kasus_id,
+            target_id,
+            dipulihkan=draft is not None,
+            jam=jam,
+            draf_lain=lain,
+            salinan=salinan,
+            salin=isi_salinan,
+        )
 
-    def _jam_tamu(self, spec: FormSpec, konteks: Konteks,
-                  mentah: dict[str, Any]) -> JamLangkah | None:
+    def _jam_tamu(
+        self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]
+    ) -> JamLangkah | None:
         """A complaint's step 1 runs from the guest's arrival, before anything is saved;
         other purposes start no step."""
         from ppa_tui.domain.jam_tamu import jam_tamu
@@ -262,25 +297,34 @@ class Backend:
 
         def tamu(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
             row, case = bukutamu.catat_tamu(
-                s, nilai, clock=self.clock, petugas=self.settings.petugas,
+                s,
+                nilai,
+                clock=self.clock,
+                petugas=self.settings.petugas,
                 zona=self.settings.zona_waktu,
             )
-            return Tersimpan(form_id, row.id, case.id if case else None,
-                             case.nomor_register if case else "")
+            return Tersimpan(
+                form_id, row.id, case.id if case else None, case.nomor_register if case else ""
+            )
 
         def pihak(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
-            row = kasus.simpan_pihak(s, siap.kasus_id, form_id, nilai, siap.target_id)  # form = peran
+            row = kasus.simpan_pihak(
+                s, siap.kasus_id, form_id, nilai, siap.target_id
+            )  # form = peran
             return Tersimpan(form_id, row.id, siap.kasus_id)
 
         def lain(fn):  # noqa: ANN001, ANN202
             def simpan(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
                 row = fn(s, siap.kasus_id, nilai, siap.target_id)
                 return Tersimpan(form_id, row.id, siap.kasus_id)
+
             return simpan
 
         return {
             "buku_tamu": tamu,
-            "pelapor": pihak, "korban": pihak, "pelaku": pihak,
+            "pelapor": pihak,
+            "korban": pihak,
+            "pelaku": pihak,
             "kejadian": lain(lambda s, k, n, _t: kasus.simpan_kejadian(s, k, n)),
             "persetujuan": lain(kasus.simpan_persetujuan),
             "asesmen": lain(kasus.simpan_asesmen),
@@ -316,6 +360,7 @@ class Backend:
         from ppa_tui.domain.bukutamu import jadikan_pengaduan
 
         with self.database.session() as s:
-            kasus = jadikan_pengaduan(s, tamu_id, petugas=self.settings.petugas,
-                                      zona=self.settings.zona_waktu)
+            kasus = jadikan_pengaduan(
+                s, tamu_id, petugas=self.settings.petugas, zona=self.settings.zona_waktu
+            )
             return Tersimpan("buku_tamu", tamu_id, kasus.id, kasus.nomor_register)

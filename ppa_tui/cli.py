@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from ppa_tui import __version__
 from ppa_tui.settings import Settings
 
+
 class _GrupPpa(TyperGroup):
     """The `ppa` group: Typer's own texts switch to Indonesian when it starts."""
 

@@ -75,7 +75,7 @@ _ALASAN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 ]
 
 
-def terjemahkan(pesan: str, daftar: list | None = None) -> str:  # noqa: ANN001
+def terjemahkan(pesan: str, daftar: list | None = None) -> str:
     """`pesan` in Indonesian when we know its pattern, else unchanged."""
     for pola, ganti in _PESAN if daftar is None else daftar:
         m = pola.fullmatch(pesan.strip())

@@ -40,7 +40,7 @@ def laporkan(exc: BaseException, di: str, awalan: str = "") -> str:
     return pesan_galat(exc, awalan)
 
 
-def _pesan(exc: BaseException) -> str:
+def _pesan(exc: BaseException) -> str:  # noqa: PLR0911  (one sentence per kind)
     from ppa_tui.domain.validasi import Invalid
 
     if isinstance(exc, Invalid | PesanPetugas):

@@ -15,7 +15,7 @@ import os
 import re
 import tomllib
 import uuid
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 

@@ -54,7 +54,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def db(db_url: str):  # noqa: ANN201
+def db(db_url: str):
     """An open, migrated `Database` on each backend."""
     from ppa_tui.store.database import Database
 
@@ -64,7 +64,7 @@ def db(db_url: str):  # noqa: ANN201
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path):  # noqa: ANN201
+def sqlite_db(tmp_path: Path):
     """SQLite only, for the TUI tests (the domain tests cover PostgreSQL)."""
     from ppa_tui.store.database import Database
 
@@ -74,7 +74,7 @@ def sqlite_db(tmp_path: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def clock():  # noqa: ANN201
+def clock():
     """A clock that only moves when the test moves it: 23 Nov 2026, 09:00 WIB."""
     from ppa_tui.domain.clock import FixedClock
 

@@ -1,6 +1,7 @@
 """The first home load on an up-to-date database (SQLite or PostgreSQL) imports no
-SQLAlchemy, SQLModel or Alembic (~350 ms before the first query): the officer sees her cases first, and the
-ORM opens after. Checked in a fresh interpreter, so nothing the test run imported can
+SQLAlchemy, SQLModel or Alembic (~350 ms before the first query): the officer sees
+her cases first, and the ORM opens after. Checked in a fresh interpreter, so nothing
+the test run imported can
 hide a leak."""
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def _muat_beranda(url: str, data_dir: Path) -> dict:
         "print(json.dumps({'kasus': len(home.kasus), 'terbuka': b.terbuka,"
         " 'dimuat': sorted(m for m in sys.modules if m.split('.')[0] in berat)}))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

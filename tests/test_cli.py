@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from ppa_tui import __version__
 from ppa_tui.cli import cli
-from ppa_tui.store.migrate import HEAD, current_revision
 from ppa_tui.store.engine import make_engine
+from ppa_tui.store.migrate import HEAD, current_revision
 
 runner = CliRunner()
 
@@ -30,7 +30,9 @@ def test_init_creates_the_default_database_in_the_data_folder(tmp_path: Path) ->
     engine.dispose()
 
 
-def test_db_option_and_environment_variable_choose_the_database(tmp_path: Path, monkeypatch) -> None:
+def test_db_option_and_environment_variable_choose_the_database(
+    tmp_path: Path, monkeypatch
+) -> None:
     lain = tmp_path / "lain.db"
     assert runner.invoke(cli, ["--db", f"sqlite:///{lain}", "init"]).exit_code == 0
     assert lain.exists()
@@ -48,8 +50,10 @@ def test_unreachable_database_is_a_message_not_a_traceback() -> None:
 
 
 def test_database_errors_are_indonesian_sentences() -> None:
-    for url, kata in (("nonsense://x", "Alamat basis data tidak dikenali"),
-                      ("postgresql+psycopg://siti@127.0.0.1:1/ppa", "tidak bisa dihubungi")):
+    for url, kata in (
+        ("nonsense://x", "Alamat basis data tidak dikenali"),
+        ("postgresql+psycopg://siti@127.0.0.1:1/ppa", "tidak bisa dihubungi"),
+    ):
         result = runner.invoke(cli, ["--db", url, "init"])
         assert result.exit_code == 1, result.output
         assert kata in result.output

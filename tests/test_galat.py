@@ -18,7 +18,7 @@ _INGGRIS = re.compile(r"\b(error|the|value|too|long|violates|constraint|failed|c
                       re.I)
 
 
-def _tangkap(fungsi) -> SQLAlchemyError:  # noqa: ANN001
+def _tangkap(fungsi) -> SQLAlchemyError:
     with pytest.raises(SQLAlchemyError) as info:
         fungsi()
     return info.value
@@ -36,7 +36,7 @@ def _aman(exc: BaseException, awalan: str = "Gagal menyimpan") -> str:
     return pesan
 
 
-def _tabel(url: str):  # noqa: ANN202
+def _tabel(url: str):
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE orang (id INTEGER PRIMARY KEY, nama VARCHAR(8) UNIQUE)"))
@@ -87,7 +87,7 @@ def test_postgresql_data_error_hides_the_parameters(db_url: str) -> None:
             conn.execute(text("INSERT INTO orang (id, nama) VALUES (3, :nama)"),
                          {"nama": "S\x00ti"})
 
-    with pytest.raises(Exception) as info:  # noqa: PT011  (psycopg's own, or wrapped)
+    with pytest.raises(Exception) as info:
         nul()
     _aman(info.value)
     engine.dispose()
@@ -103,12 +103,12 @@ def test_unreachable_server_and_bad_url() -> None:
             pass
 
     assert "tidak bisa dihubungi" in _aman(_tangkap(mati), "Gagal membuka basis data")
-    with pytest.raises(Exception) as info:  # noqa: PT011
+    with pytest.raises(Exception) as info:
         Database.open("nonsense://x", device_id="t")
     assert "Alamat basis data" in _aman(info.value, "Gagal membuka basis data")
 
 
-def test_sqlite_locked_and_overflow(tmp_path) -> None:  # noqa: ANN001
+def test_sqlite_locked_and_overflow(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     engine = _tabel(url)
     kunci = create_engine(url, connect_args={"timeout": 0})
@@ -122,7 +122,7 @@ def test_sqlite_locked_and_overflow(tmp_path) -> None:  # noqa: ANN001
         assert "dipakai meja lain" in _aman(_tangkap(terkunci))
         a.exec_driver_sql("ROLLBACK")
 
-    with pytest.raises(Exception) as info:  # noqa: PT011
+    with pytest.raises(Exception) as info:
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO orang (id, nama) VALUES (:id, 'Siti')"),
                          {"id": 99999999999999999999})

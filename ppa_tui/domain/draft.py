@@ -23,8 +23,9 @@ class Debounce:
     still reaches the disk. Pure timing (the clock is injected): the screen asks it,
     the tests step its clock."""
 
-    def __init__(self, jeda: float, maks: float = 2.0,
-                 now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, jeda: float, maks: float = 2.0, now: Callable[[], float] = time.monotonic
+    ) -> None:
         self.jeda = jeda
         self.maks = max(maks, jeda)
         self._now = now
@@ -56,10 +57,12 @@ class Debounce:
         self._pertama = None
 
 
-from ppa_tui.domain.readmodel import DraftTersimpan, draft_dari, siapa_draft  # noqa: F401
+from ppa_tui.domain.readmodel import DraftTersimpan, draft_dari, siapa_draft  # noqa: E402, F401
 
 
-def simpan_draft(session: Session, kunci: str, form_id: str, judul: str, isi: dict[str, Any]) -> None:
+def simpan_draft(
+    session: Session, kunci: str, form_id: str, judul: str, isi: dict[str, Any]
+) -> None:
     """Upsert the draft for `kunci` (one per form and target)."""
     text = json.dumps(isi, ensure_ascii=False, default=str)
     row = session.exec(select(Draft).where(Draft.kunci == kunci)).first()

@@ -68,9 +68,13 @@ def buka_kasus(
     petugas = validasi.bersihkan_kontrol(petugas)
     urutan, nomor = ambil_nomor(session, tahun)
     kasus = Kasus(
-        nomor_register=nomor, tahun=tahun, urutan=urutan,
-        sop_kode=SOP_PENGADUAN, jalur=JALUR_PENGADUAN,
-        diterima_at=diterima_at, petugas=petugas,
+        nomor_register=nomor,
+        tahun=tahun,
+        urutan=urutan,
+        sop_kode=SOP_PENGADUAN,
+        jalur=JALUR_PENGADUAN,
+        diterima_at=diterima_at,
+        petugas=petugas,
     )
     session.add(kasus)
     session.flush()
@@ -109,11 +113,13 @@ def simpan_kejadian(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, A
 
 
 def _kekerasan(session: Session, kasus_id: uuid.UUID) -> list[KekerasanKasus]:
-    return list(session.exec(
-        select(KekerasanKasus)
-        .where(KekerasanKasus.kasus_id == kasus_id)
-        .where(col(KekerasanKasus.deleted_at).is_(None))
-    ))
+    return list(
+        session.exec(
+            select(KekerasanKasus)
+            .where(KekerasanKasus.kasus_id == kasus_id)
+            .where(col(KekerasanKasus.deleted_at).is_(None))
+        )
+    )
 
 
 def simpan_pihak(
@@ -128,7 +134,9 @@ def simpan_pihak(
     if peran not in {"pelapor", "korban", "pelaku"}:
         raise ValueError(peran)
     ambil_kasus(session, kasus_id)
-    pihak = _pihak(session, pihak_id, kasus_id) if pihak_id else Pihak(kasus_id=kasus_id, peran=peran)
+    pihak = (
+        _pihak(session, pihak_id, kasus_id) if pihak_id else Pihak(kasus_id=kasus_id, peran=peran)
+    )
     terapkan(pihak, nilai)
     session.add(pihak)
     if peran == "pelapor" and pihak.adalah_korban:
@@ -144,8 +152,16 @@ def _pihak(session: Session, pihak_id: uuid.UUID, kasus_id: uuid.UUID) -> Pihak:
 
 
 _DATA_ORANG = (
-    "nama", "nik", "nik_peringatan", "jenis_kelamin", "tanggal_lahir", "usia", "anak",
-    "telepon", "alamat", "kabkota_kode",
+    "nama",
+    "nik",
+    "nik_peringatan",
+    "jenis_kelamin",
+    "tanggal_lahir",
+    "usia",
+    "anak",
+    "telepon",
+    "alamat",
+    "kabkota_kode",
 )
 
 
@@ -164,7 +180,9 @@ class AturanDilanggar(ValueError):
 
 
 def simpan_persetujuan(
-    session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
+    session: Session,
+    kasus_id: uuid.UUID,
+    nilai: Mapping[str, Any],
     persetujuan_id: uuid.UUID | None = None,
 ) -> Persetujuan:
     """Record informed consent. A child never consents alone (UU Perlindungan Anak):
@@ -197,7 +215,8 @@ def boleh_dibagikan(session: Session, korban_id: uuid.UUID, lembaga: str) -> boo
     decides; none recorded means no."""
     kolom = IZIN_LEMBAGA[lembaga]
     row = session.exec(
-        select(Persetujuan).where(Persetujuan.korban_id == korban_id)
+        select(Persetujuan)
+        .where(Persetujuan.korban_id == korban_id)
         .where(col(Persetujuan.deleted_at).is_(None))
         .order_by(col(Persetujuan.updated_at).desc())
     ).first()
@@ -205,7 +224,9 @@ def boleh_dibagikan(session: Session, korban_id: uuid.UUID, lembaga: str) -> boo
 
 
 def simpan_asesmen(
-    session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
+    session: Session,
+    kasus_id: uuid.UUID,
+    nilai: Mapping[str, Any],
     asesmen_id: uuid.UUID | None = None,
 ) -> Asesmen:
     row = _baris_kasus(session, Asesmen, kasus_id, asesmen_id, nilai)
@@ -214,7 +235,9 @@ def simpan_asesmen(
 
 
 def simpan_rencana(
-    session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, Any],
+    session: Session,
+    kasus_id: uuid.UUID,
+    nilai: Mapping[str, Any],
     rencana_id: uuid.UUID | None = None,
 ) -> RencanaIntervensi:
     row = _baris_kasus(session, RencanaIntervensi, kasus_id, rencana_id, nilai)
@@ -223,7 +246,10 @@ def simpan_rencana(
 
 
 def _baris_kasus(
-    session: Session, model: type[T], kasus_id: uuid.UUID, row_id: uuid.UUID | None,
+    session: Session,
+    model: type[T],
+    kasus_id: uuid.UUID,
+    row_id: uuid.UUID | None,
     nilai: Mapping[str, Any],
 ) -> T:
     """The row `row_id` of this case (or a new one) with the form's values applied;

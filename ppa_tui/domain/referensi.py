@@ -89,7 +89,9 @@ def daftar_nama() -> tuple[str, ...]:
 def _entri(nama: str) -> list[dict[str, Any]]:
     nilai = _data().get(nama)
     if not _adalah_daftar(nilai):
-        raise KeyError(f"Daftar referensi tidak dikenal: {nama!r} (ada: {', '.join(daftar_nama())})")
+        raise KeyError(
+            f"Daftar referensi tidak dikenal: {nama!r} (ada: {', '.join(daftar_nama())})"
+        )
     return nilai
 
 
@@ -140,7 +142,7 @@ def kelompok_usia(usia: int) -> str:
 
 
 def normalisasi_kode_wilayah(kode: str) -> str | None:
-    """"19.71", "1971", " 19 71 " -> "19.71"; "19" -> "19"; else None."""
+    """ "19.71", "1971", " 19 71 " -> "19.71"; "19" -> "19"; else None."""
     angka = re.sub(r"[\s.]", "", kode or "")
     if not angka.isascii() or not angka.isdigit():
         return None

@@ -216,7 +216,7 @@ def _sop_dari(data: dict, asal: str) -> Sop:
     )
 
 
-def _folder():
+def _folder():  # noqa: ANN202  (a Traversable or a Path)
     return folder("data") / "sop"
 
 

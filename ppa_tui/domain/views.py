@@ -50,33 +50,57 @@ def beranda(session: Session, sejak: datetime) -> Beranda:
     the bare driver for the first load: change both together (a test compares).
     Ties are broken explicitly, so both give the same rows in the same order."""
     tamu = session.exec(
-        select(BukuTamu.id, BukuTamu.nama, BukuTamu.keperluan, BukuTamu.waktu_masuk,
-               BukuTamu.waktu_keluar, Kasus.nomor_register, BukuTamu.kasus_id)
+        select(
+            BukuTamu.id,
+            BukuTamu.nama,
+            BukuTamu.keperluan,
+            BukuTamu.waktu_masuk,
+            BukuTamu.waktu_keluar,
+            Kasus.nomor_register,
+            BukuTamu.kasus_id,
+        )
         .join(Kasus, col(BukuTamu.kasus_id) == Kasus.id, isouter=True)
         .where(BukuTamu.waktu_masuk >= sejak)
         .where(col(BukuTamu.deleted_at).is_(None))
-        .order_by(col(BukuTamu.waktu_masuk).desc(), col(BukuTamu.created_at).desc(),
-                  col(BukuTamu.id).desc())
+        .order_by(
+            col(BukuTamu.waktu_masuk).desc(),
+            col(BukuTamu.created_at).desc(),
+            col(BukuTamu.id).desc(),
+        )
         .limit(BATAS_KASUS_BERANDA)
     ).all()
     kasus = session.exec(
-        select(Kasus.id, Kasus.nomor_register, LangkahKasus.sop_kode,
-               LangkahKasus.langkah_kode, LangkahKasus.started_at, LangkahKasus.deadline_at)
-        .join(LangkahKasus, (LangkahKasus.kasus_id == Kasus.id)
-              & col(LangkahKasus.finished_at).is_(None)
-              & col(LangkahKasus.deleted_at).is_(None))
+        select(
+            Kasus.id,
+            Kasus.nomor_register,
+            LangkahKasus.sop_kode,
+            LangkahKasus.langkah_kode,
+            LangkahKasus.started_at,
+            LangkahKasus.deadline_at,
+        )
+        .join(
+            LangkahKasus,
+            (LangkahKasus.kasus_id == Kasus.id)
+            & col(LangkahKasus.finished_at).is_(None)
+            & col(LangkahKasus.deleted_at).is_(None),
+        )
         .where(Kasus.status == "aktif")
         .where(col(Kasus.deleted_at).is_(None))
         .order_by(col(LangkahKasus.deadline_at).asc().nulls_last(), col(Kasus.nomor_register))
         .limit(BATAS_KASUS_BERANDA)
     ).all()
     ids = [row[0] for row in kasus]
-    korban = session.exec(
-        select(Pihak.kasus_id, Pihak.nama, Pihak.anak)
-        .where(col(Pihak.kasus_id).in_(ids)).where(Pihak.peran == "korban")
-        .where(col(Pihak.deleted_at).is_(None))
-        .order_by(col(Pihak.created_at), col(Pihak.id))
-    ).all() if ids else []
+    korban = (
+        session.exec(
+            select(Pihak.kasus_id, Pihak.nama, Pihak.anak)
+            .where(col(Pihak.kasus_id).in_(ids))
+            .where(Pihak.peran == "korban")
+            .where(col(Pihak.deleted_at).is_(None))
+            .order_by(col(Pihak.created_at), col(Pihak.id))
+        ).all()
+        if ids
+        else []
+    )
     return susun_beranda(tamu, kasus, korban, daftar_draft(session))
 
 
@@ -113,7 +137,10 @@ class KasusDetail:
 
 
 def detail_kasus(
-    session: Session, kasus_id: uuid.UUID, now: datetime, zona: ZoneInfo | None = None,
+    session: Session,
+    kasus_id: uuid.UUID,
+    now: datetime,
+    zona: ZoneInfo | None = None,
 ) -> KasusDetail | None:
     """Everything the case screen shows; `zona` is the desk's (local dates in summaries)."""
     kasus = session.get(Kasus, kasus_id)
@@ -129,11 +156,23 @@ def detail_kasus(
             butir.append(Butir(f"{peran}:baru", judul, BELUM, peran, None))
         for i, p in enumerate(rows, 1):
             label = judul if peran == "pelapor" else f"{judul} {i}"
-            butir.append(Butir(f"{peran}:{p.id}", label, ringkas_pihak(p), peran, p.id, p.model_dump()))
-    bentuk = [r.bentuk for r in _hidup(session, KekerasanKasus, kasus_id, KekerasanKasus.created_at)]
+            butir.append(
+                Butir(f"{peran}:{p.id}", label, ringkas_pihak(p), peran, p.id, p.model_dump())
+            )
+    bentuk = [
+        r.bentuk for r in _hidup(session, KekerasanKasus, kasus_id, KekerasanKasus.created_at)
+    ]
     kejadian = kasus.model_dump() | {"bentuk_kekerasan": bentuk}
-    butir.append(Butir("kejadian", "Kejadian", ringkas_kejadian(kasus, bentuk, zona=zona),
-                       "kejadian", kasus.id, kejadian))
+    butir.append(
+        Butir(
+            "kejadian",
+            "Kejadian",
+            ringkas_kejadian(kasus, bentuk, zona=zona),
+            "kejadian",
+            kasus.id,
+            kejadian,
+        )
+    )
     persetujuan = _hidup(session, Persetujuan, kasus_id, Persetujuan.created_at)
     asesmen = _hidup(session, Asesmen, kasus_id, Asesmen.created_at)
     if not persetujuan:
@@ -141,26 +180,58 @@ def detail_kasus(
     if not asesmen:
         butir.append(Butir("asesmen:baru", "Asesmen", BELUM, "asesmen", None))
     for row in persetujuan:
-        butir.append(Butir(f"persetujuan:{row.id}", "Persetujuan", ringkas_persetujuan(row),
-                           "persetujuan", row.id, row.model_dump()))
+        butir.append(
+            Butir(
+                f"persetujuan:{row.id}",
+                "Persetujuan",
+                ringkas_persetujuan(row),
+                "persetujuan",
+                row.id,
+                row.model_dump(),
+            )
+        )
     for row in asesmen:
         risiko = referensi.label("tingkat_risiko", row.tingkat_risiko)
-        butir.append(Butir(f"asesmen:{row.id}", "Asesmen", f"Risiko {risiko}", "asesmen",
-                           row.id, row.model_dump()))
+        butir.append(
+            Butir(
+                f"asesmen:{row.id}",
+                "Asesmen",
+                f"Risiko {risiko}",
+                "asesmen",
+                row.id,
+                row.model_dump(),
+            )
+        )
     for row in _hidup(session, RencanaIntervensi, kasus_id, RencanaIntervensi.created_at):
-        butir.append(Butir(f"rencana:{row.id}", "Rencana", ringkas_rencana(row), "rencana",
-                           row.id, row.model_dump()))
-    korban = tuple((str(p.id), (p.nama or "(tanpa nama)") + (" · ANAK" if p.anak else ""))
-                   for p in pihak if p.peran == "korban")
+        butir.append(
+            Butir(
+                f"rencana:{row.id}",
+                "Rencana",
+                ringkas_rencana(row),
+                "rencana",
+                row.id,
+                row.model_dump(),
+            )
+        )
+    korban = tuple(
+        (str(p.id), (p.nama or "(tanpa nama)") + (" · ANAK" if p.anak else ""))
+        for p in pihak
+        if p.peran == "korban"
+    )
     aktif = next((s for s in steps if s.finished_at is None), None)
     return KasusDetail(
-        id=kasus.id, nomor_register=kasus.nomor_register, diterima_at=kasus.diterima_at,
-        status=kasus.status, jalur=sop.jalur.get(kasus.jalur, kasus.jalur),
-        jam=jam_dari(aktif) if aktif else None, butir=butir,
+        id=kasus.id,
+        nomor_register=kasus.nomor_register,
+        diterima_at=kasus.diterima_at,
+        status=kasus.status,
+        jalur=sop.jalur.get(kasus.jalur, kasus.jalur),
+        jam=jam_dari(aktif) if aktif else None,
+        butir=butir,
         langkah=[
-            LangkahBaris(sop.label_langkah(s.langkah_kode),
-                         baca_jam(s.started_at, s.deadline_at, s.finished_at, now,
-                                  sop.peringatan_rasio))
+            LangkahBaris(
+                sop.label_langkah(s.langkah_kode),
+                baca_jam(s.started_at, s.deadline_at, s.finished_at, now, sop.peringatan_rasio),
+            )
             for s in steps
         ],
         korban=korban,
@@ -169,10 +240,14 @@ def detail_kasus(
 
 
 def _hidup(session: Session, model: type, kasus_id: uuid.UUID, order: object) -> list:
-    return list(session.exec(
-        select(model).where(model.kasus_id == kasus_id)
-        .where(col(model.deleted_at).is_(None)).order_by(order)
-    ))
+    return list(
+        session.exec(
+            select(model)
+            .where(model.kasus_id == kasus_id)
+            .where(col(model.deleted_at).is_(None))
+            .order_by(order)
+        )
+    )
 
 
 def ringkas_pihak(p: Pihak) -> str:
@@ -195,7 +270,10 @@ LEBAR_RINGKAS = 60  # the case screen's summary column at 80x24
 
 
 def ringkas_kejadian(
-    kasus: Kasus, bentuk: list[str], *, zona: ZoneInfo | None = None,
+    kasus: Kasus,
+    bentuk: list[str],
+    *,
+    zona: ZoneInfo | None = None,
     lebar: int = LEBAR_RINGKAS,
 ) -> str:
     """One line of what the kejadian holds: when (local; "perkiraan" when approximate,
@@ -204,8 +282,11 @@ def ringkas_kejadian(
     bagian = []
     if kasus.kejadian_at is not None:
         lokal = kasus.kejadian_at.astimezone(zona or ZONA_BAWAAN)
-        waktu = (validasi.format_tanggal(lokal) if kasus.kejadian_tanpa_jam
-                 else validasi.format_waktu(lokal))
+        waktu = (
+            validasi.format_tanggal(lokal)
+            if kasus.kejadian_tanpa_jam
+            else validasi.format_waktu(lokal)
+        )
         bagian.append(waktu + (" (perkiraan)" if kasus.kejadian_perkiraan else ""))
     if bentuk:
         bagian.append(", ".join(referensi.label("bentuk_kekerasan", b) for b in bentuk))
@@ -224,10 +305,18 @@ def potong(teks: str, lebar: int) -> str:
 
 
 def ringkas_persetujuan(row: Persetujuan) -> str:
-    izin = [label for attr, label in (
-        ("izin_kesehatan", "kesehatan"), ("izin_hukum", "hukum"), ("izin_psikolog", "psikolog"),
-        ("izin_dinsos", "dinsos"), ("izin_uptd_kabkota", "UPTD kab/kota"), ("izin_lainnya", "lainnya"),
-    ) if getattr(row, attr)]
+    izin = [
+        label
+        for attr, label in (
+            ("izin_kesehatan", "kesehatan"),
+            ("izin_hukum", "hukum"),
+            ("izin_psikolog", "psikolog"),
+            ("izin_dinsos", "dinsos"),
+            ("izin_uptd_kabkota", "UPTD kab/kota"),
+            ("izin_lainnya", "lainnya"),
+        )
+        if getattr(row, attr)
+    ]
     oleh = "wali" if row.pemberi == "orang_tua_wali" else "korban"
     return f"oleh {oleh}: " + (", ".join(izin) if izin else "tidak untuk dibagikan")
 

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the readers import what they need when they run, in their thread
-    import sqlite3
 
     from ppa_tui.domain.readmodel import Beranda
 
@@ -112,7 +111,7 @@ def _waktu_naif(nilai: datetime | None) -> datetime | None:
     return None if nilai is None else nilai.replace(tzinfo=UTC)
 
 
-def _sama(nilai: Any) -> Any:  # noqa: ANN401
+def _sama(nilai: Any) -> Any:
     return nilai
 
 

@@ -10,7 +10,6 @@ from sqlalchemy import Engine, event, text
 from sqlmodel import Session, SQLModel
 
 from ppa_tui.domain.models import Rekam, utcnow
-
 from ppa_tui.store.engine import make_engine, pembaca, pribadi
 from ppa_tui.store.migrate import upgrade
 from ppa_tui.store.watcher import KANAL_SQL, ChangeWatcher, buat_pengamat

@@ -46,7 +46,7 @@ class _SqliteWatcher:
         finally:
             cursor.close()
 
-    def berubah(self, tunggu: float = 0) -> bool:  # noqa: ARG002
+    def berubah(self, tunggu: float = 0) -> bool:
         versi = self._versi()
         berubah, self._terakhir = versi != self._terakhir, versi
         return berubah

@@ -229,7 +229,7 @@ def _layar_gagal_compose(error: BaseException) -> Screen | None:
         return None
 
 
-_asli_dispatch = MessagePump._dispatch_message
+_asli_dispatch = MessagePump._dispatch_message  # noqa: SLF001
 
 
 async def _dispatch_terjaga(self: MessagePump, message: Message) -> None:
@@ -244,10 +244,10 @@ async def _dispatch_terjaga(self: MessagePump, message: Message) -> None:
         app = active_app.get(None)
         if not isinstance(app, PpaApp):
             raise
-        app._handle_exception(exc)
+        app._handle_exception(exc)  # noqa: SLF001
 
 
-MessagePump._dispatch_message = _dispatch_terjaga  # type: ignore[method-assign]
+MessagePump._dispatch_message = _dispatch_terjaga  # type: ignore[method-assign]  # noqa: SLF001
 
 
 def build_app(settings: Settings, clock: Clock | None = None) -> PpaApp:

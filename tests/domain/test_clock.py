@@ -75,8 +75,10 @@ def test_running_long_limits():
 
 def test_warning_at_the_threshold():
     deadline = T0 + 60 * MENIT  # 25% of 60 min = 15 min left
-    assert baca_jam(T0, deadline, None, deadline - 15 * MENIT - timedelta(seconds=1)).status \
+    assert (
+        baca_jam(T0, deadline, None, deadline - 15 * MENIT - timedelta(seconds=1)).status
         is StatusJam.BERJALAN
+    )
     assert baca_jam(T0, deadline, None, deadline - 15 * MENIT).status is StatusJam.PERINGATAN
     at_deadline = baca_jam(T0, deadline, None, deadline)
     assert at_deadline.status is StatusJam.PERINGATAN  # not overdue until strictly past
@@ -96,8 +98,10 @@ def test_overdue():
     assert b.status is StatusJam.TERLAMBAT
     assert b.sisa == -timedelta(minutes=3, seconds=10)
     assert b.teks == "lewat 3:10"
-    assert baca_jam(T0, deadline, None, deadline + timedelta(microseconds=1)).status \
+    assert (
+        baca_jam(T0, deadline, None, deadline + timedelta(microseconds=1)).status
         is StatusJam.TERLAMBAT
+    )
 
 
 def test_finished_on_time():
@@ -162,10 +166,14 @@ def test_consistent_across_a_restart():
 def test_short_reading_fits_a_table_column():
     limit = T0 + 10 * MENIT
     assert baca_jam(T0, limit, None, T0 + 3 * MENIT).ringkas == "7:00 lagi"
-    assert baca_jam(T0, limit, None, limit + timedelta(minutes=3, seconds=10)).ringkas == "lewat 3:10"
+    assert (
+        baca_jam(T0, limit, None, limit + timedelta(minutes=3, seconds=10)).ringkas == "lewat 3:10"
+    )
     lama = baca_jam(T0, limit, None, limit + timedelta(days=364, hours=11))
     assert lama.ringkas == "lewat 364 hari"
-    assert baca_jam(T0, T0 + timedelta(days=3), None, T0 + timedelta(hours=1)).ringkas == "2 hari lagi"
+    assert (
+        baca_jam(T0, T0 + timedelta(days=3), None, T0 + timedelta(hours=1)).ringkas == "2 hari lagi"
+    )
     assert len(lama.ringkas) <= 15
 
 

@@ -28,8 +28,9 @@ from ppa_tui.store.database import Database
 
 WIB = ZoneInfo("Asia/Jakarta")
 
-SPECS = sorted(p.name.removesuffix(".toml") for p in folder("screens").iterdir()
-               if p.name.endswith(".toml"))
+SPECS = sorted(
+    p.name.removesuffix(".toml") for p in folder("screens").iterdir() if p.name.endswith(".toml")
+)
 
 # Fields a service computes from the form rather than copying onto a column.
 TERHITUNG = {("kejadian", "bentuk_kekerasan")}  # rows of KekerasanKasus, set by simpan_kejadian
@@ -43,8 +44,16 @@ def konteks(clock: FixedClock, **kw: object) -> Konteks:
 
 
 def test_every_spec_is_found() -> None:
-    assert set(SPECS) >= {"buku_tamu", "pelapor", "korban", "pelaku", "kejadian",
-                          "persetujuan", "asesmen", "rencana"}
+    assert set(SPECS) >= {
+        "buku_tamu",
+        "pelapor",
+        "korban",
+        "pelaku",
+        "kejadian",
+        "persetujuan",
+        "asesmen",
+        "rencana",
+    }
 
 
 @pytest.mark.parametrize("form_id", SPECS)
@@ -77,8 +86,11 @@ def test_computed_exceptions_are_still_needed() -> None:
 def test_nomor_identitas_skipped_when_guest_has_no_identity(clock: FixedClock) -> None:
     spec = load_form("buku_tamu")
     f = spec.field("nomor_identitas")
-    base = {"keperluan": "pengaduan", "waktu_masuk": "23-11-2026 09:00",
-            "nomor_identitas": "9" * 60}  # too long, but hidden
+    base = {
+        "keperluan": "pengaduan",
+        "waktu_masuk": "23-11-2026 09:00",
+        "nomor_identitas": "9" * 60,
+    }  # too long, but hidden
     hidden = periksa_form(spec, base | {"jenis_identitas": "tidak_ada"}, konteks(clock))
     assert not spec.tampil(f, base | {"jenis_identitas": "tidak_ada"})
     assert hidden.ok
@@ -92,8 +104,14 @@ def test_wali_fields_skipped_when_korban_consents_herself(clock: FixedClock) -> 
     spec = load_form("persetujuan")
     korban = "11111111-1111-1111-1111-111111111111"
     k = konteks(clock, pilihan={"korban": ((korban, "Bunga"),)})
-    base = {"korban_id": korban, "tanggal": "23-11-2026", "petugas": "Rina",
-            "wali_nama": "X", "wali_nik": "123", "wali_telepon": "abc"}
+    base = {
+        "korban_id": korban,
+        "tanggal": "23-11-2026",
+        "petugas": "Rina",
+        "wali_nama": "X",
+        "wali_nik": "123",
+        "wali_telepon": "abc",
+    }
     hidden = periksa_form(spec, base | {"pemberi": "korban"}, k)
     assert hidden.ok, hidden.galat
     assert not {"wali_nama", "wali_nik", "wali_telepon", "wali_hubungan"} & set(hidden.nilai)
@@ -112,17 +130,20 @@ def test_checkbox_condition_shows_its_field(clock: FixedClock) -> None:
 
 
 def test_unknown_choice_is_rejected(clock: FixedClock) -> None:
-    hasil = periksa_form(load_form("buku_tamu"), {"keperluan": "piknik",
-                                                  "waktu_masuk": "23-11-2026 09:00"},
-                         konteks(clock))
+    hasil = periksa_form(
+        load_form("buku_tamu"),
+        {"keperluan": "piknik", "waktu_masuk": "23-11-2026 09:00"},
+        konteks(clock),
+    )
     assert hasil.galat == {"keperluan": "Pilihan tidak dikenal"}
 
 
 # ---- wilayah ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["19.71", "1971", "Kota Pangkalpinang", "pangkalpinang",
-                                  "  PANGKALPINANG "])
+@pytest.mark.parametrize(
+    "text", ["19.71", "1971", "Kota Pangkalpinang", "pangkalpinang", "  PANGKALPINANG "]
+)
 def test_cari_wilayah_accepts_code_or_name(text: str) -> None:
     assert cari_wilayah(text) == "19.71"
 
@@ -166,9 +187,16 @@ def test_a_saved_kabkota_is_shown_by_the_name_it_is_read_back_from() -> None:
 
 
 def test_nik_disagreeing_with_date_of_birth_is_only_a_warning(clock: FixedClock) -> None:
-    hasil = periksa_form(load_form("korban"), {
-        "nama": "Putri", "jenis_kelamin": "p", "tanggal_lahir": "13-03-2014", "nik": NIK_PUTRI,
-    }, konteks(clock))
+    hasil = periksa_form(
+        load_form("korban"),
+        {
+            "nama": "Putri",
+            "jenis_kelamin": "p",
+            "tanggal_lahir": "13-03-2014",
+            "nik": NIK_PUTRI,
+        },
+        konteks(clock),
+    )
     assert hasil.ok
     assert "nik" in hasil.peringatan
     assert "12-03-2014" in hasil.peringatan["nik"]
@@ -177,22 +205,30 @@ def test_nik_disagreeing_with_date_of_birth_is_only_a_warning(clock: FixedClock)
 
 
 def test_nik_agreeing_with_what_was_entered_gives_no_warning(clock: FixedClock) -> None:
-    hasil = periksa_form(load_form("korban"), {
-        "jenis_kelamin": "p", "tanggal_lahir": "12-03-2014", "nik": "1971 0152 0314 0001",
-    }, konteks(clock))
+    hasil = periksa_form(
+        load_form("korban"),
+        {
+            "jenis_kelamin": "p",
+            "tanggal_lahir": "12-03-2014",
+            "nik": "1971 0152 0314 0001",
+        },
+        konteks(clock),
+    )
     assert hasil.ok and hasil.peringatan == {}
     assert hasil.nilai["nik"] == NIK_PUTRI and hasil.nilai["nik_peringatan"] == ""
 
 
 def test_nik_with_wrong_sex_is_only_a_warning(clock: FixedClock) -> None:
-    hasil = periksa_form(load_form("pelaku"), {"jenis_kelamin": "l", "nik": NIK_PUTRI},
-                         konteks(clock))
+    hasil = periksa_form(
+        load_form("pelaku"), {"jenis_kelamin": "l", "nik": NIK_PUTRI}, konteks(clock)
+    )
     assert hasil.ok and "perempuan" in hasil.peringatan["nik"]
 
 
 def test_wrong_length_nik_is_an_error(clock: FixedClock) -> None:
-    hasil = periksa_form(load_form("korban"), {"nama": "Putri", "nik": NIK_PUTRI[:-1]},
-                         konteks(clock))
+    hasil = periksa_form(
+        load_form("korban"), {"nama": "Putri", "nik": NIK_PUTRI[:-1]}, konteks(clock)
+    )
     assert not hasil.ok
     assert hasil.galat == {"nik": "NIK harus 16 digit (sekarang 15)"}
 
@@ -219,16 +255,19 @@ def test_birth_date_in_the_future_is_an_error(clock: FixedClock) -> None:
 
 def test_rencana_deadline_may_lie_ahead(clock: FixedClock) -> None:
     """A tenggat is a date to come; the 'not in the future' rule is for facts."""
-    hasil = periksa_form(load_form("rencana"), {"layanan": "kesehatan", "tenggat": "30-11-2026"},
-                         konteks(clock))
+    hasil = periksa_form(
+        load_form("rencana"), {"layanan": "kesehatan", "tenggat": "30-11-2026"}, konteks(clock)
+    )
     assert hasil.ok, hasil.galat
     assert hasil.nilai["tenggat"] == date(2026, 11, 30)
 
 
 def test_local_time_is_stored_as_utc(clock: FixedClock) -> None:
-    hasil = periksa_form(load_form("buku_tamu"), {"keperluan": "konsultasi",
-                                                  "waktu_masuk": "23-11-2026 08:45",
-                                                  "waktu_keluar": "08:30"}, konteks(clock))
+    hasil = periksa_form(
+        load_form("buku_tamu"),
+        {"keperluan": "konsultasi", "waktu_masuk": "23-11-2026 08:45", "waktu_keluar": "08:30"},
+        konteks(clock),
+    )
     assert hasil.nilai["waktu_masuk"] == datetime(2026, 11, 23, 1, 45, tzinfo=UTC)
     assert hasil.galat == {"waktu_keluar": "Waktu keluar sebelum waktu masuk"}
 
@@ -239,9 +278,17 @@ def test_local_time_is_stored_as_utc(clock: FixedClock) -> None:
 def test_ke_mentah_round_trips_a_saved_pihak(db: Database, clock: FixedClock) -> None:
     spec = load_form("korban")
     k = konteks(clock)
-    typed = {"nama": "Putri", "jenis_kelamin": "p", "tanggal_lahir": "12-03-2014",
-             "nik": NIK_PUTRI, "telepon": "0812 3456 7890", "alamat": "Jl. Merdeka 1",
-             "kabkota_kode": "pangkalpinang", "pendidikan": "sd", "disabilitas": ""}
+    typed = {
+        "nama": "Putri",
+        "jenis_kelamin": "p",
+        "tanggal_lahir": "12-03-2014",
+        "nik": NIK_PUTRI,
+        "telepon": "0812 3456 7890",
+        "alamat": "Jl. Merdeka 1",
+        "kabkota_kode": "pangkalpinang",
+        "pendidikan": "sd",
+        "disabilitas": "",
+    }
     first = periksa_form(spec, typed, k)
     assert first.ok
     with db.session() as s:
@@ -264,8 +311,11 @@ def test_ke_mentah_round_trips_a_saved_pihak(db: Database, clock: FixedClock) ->
 
 def test_ke_mentah_round_trips_times_checkboxes_and_lists(clock: FixedClock) -> None:
     kejadian = load_form("kejadian")
-    nilai = {"kejadian_at": datetime(2026, 11, 22, 14, 0, tzinfo=UTC),
-             "bentuk_kekerasan": ["fisik", "psikis"], "tempat_kejadian": "rumah_tangga"}
+    nilai = {
+        "kejadian_at": datetime(2026, 11, 22, 14, 0, tzinfo=UTC),
+        "bentuk_kekerasan": ["fisik", "psikis"],
+        "tempat_kejadian": "rumah_tangga",
+    }
     mentah = ke_mentah(kejadian, nilai, WIB)
     assert mentah["kejadian_at"] == "22-11-2026 21:00"
     assert mentah["bentuk_kekerasan"] == ["fisik", "psikis"]
@@ -282,8 +332,11 @@ def test_bawaan_fills_now_today_and_officer() -> None:
     clock = FixedClock(datetime(2026, 11, 23, 2, 0, 45, tzinfo=UTC))  # 09:00:45 WIB
     k = konteks(clock)
     tamu = bawaan(load_form("buku_tamu"), k, "Rina")
-    assert tamu == {"keperluan": "pengaduan", "jenis_identitas": "tidak_ada",
-                    "waktu_masuk": "23-11-2026 09:00"}
+    assert tamu == {
+        "keperluan": "pengaduan",
+        "jenis_identitas": "tidak_ada",
+        "waktu_masuk": "23-11-2026 09:00",
+    }
     setuju = bawaan(load_form("persetujuan"), k, "Rina")
     assert setuju == {"pemberi": "korban", "tanggal": "23-11-2026", "petugas": "Rina"}
     asesmen = bawaan(load_form("asesmen"), k, "Rina")
@@ -316,8 +369,9 @@ def test_a_new_consent_chooses_the_only_korban_and_her_guardian_if_she_is_a_chil
     clock: FixedClock,
 ) -> None:
     spec = load_form("persetujuan")
-    anak = Konteks(sekarang=clock.now(), pilihan={"korban": (("k1", "Ani · ANAK"),)},
-                   anak=frozenset({"k1"}))
+    anak = Konteks(
+        sekarang=clock.now(), pilihan={"korban": (("k1", "Ani · ANAK"),)}, anak=frozenset({"k1"})
+    )
     assert bawaan(spec, anak, "Rina")["korban_id"] == "k1"
     assert bawaan(spec, anak, "Rina")["pemberi"] == "orang_tua_wali"
     dewasa = Konteks(sekarang=clock.now(), pilihan={"korban": (("k2", "Sari"),)})
@@ -328,13 +382,26 @@ def test_a_new_consent_chooses_the_only_korban_and_her_guardian_if_she_is_a_chil
 
 # ---- numbers ----------------------------------------------------------------------------
 
-ANGKA_SALAH = ["²", "①", "٣", "𝟙", "1²", "99999999999999999999", "9" * 5000, "121", "-1",
-               "abc", "12.5"]
+ANGKA_SALAH = [
+    "²",
+    "①",
+    "٣",
+    "𝟙",
+    "1²",
+    "99999999999999999999",
+    "9" * 5000,
+    "121",
+    "-1",
+    "abc",
+    "12.5",
+]
 
 
 @pytest.mark.parametrize("form_id", ["pelapor", "korban", "pelaku"])
 @pytest.mark.parametrize("text", ANGKA_SALAH)
-def test_usia_accepts_ascii_digits_in_range_only(form_id: str, text: str, clock: FixedClock) -> None:
+def test_usia_accepts_ascii_digits_in_range_only(
+    form_id: str, text: str, clock: FixedClock
+) -> None:
     """`str.isdigit()` let "²" through to `int()`, which crashed the app; a huge number
     reached the database and overflowed. Both are a message beside the field now."""
     hasil = periksa_form(load_form(form_id), {"usia": text}, konteks(clock))

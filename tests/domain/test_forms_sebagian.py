@@ -38,7 +38,7 @@ CONTOH = {  # (a good value, a bad one, empty) per kind of field
 }
 
 
-def _contoh(f, acak: random.Random):  # noqa: ANN001, ANN202
+def _contoh(f, acak: random.Random):
     if f.jenis == "pilihan":
         kode = [k for k, _ in pilihan_field(f, KONTEKS)]
         return acak.choice([*kode[:3], "zzz", ""])
@@ -48,7 +48,7 @@ def _contoh(f, acak: random.Random):  # noqa: ANN001, ANN202
     return acak.choice(CONTOH[f.jenis])
 
 
-def _pesan(hasil, nama: str) -> tuple:  # noqa: ANN001
+def _pesan(hasil, nama: str) -> tuple:
     return (hasil.galat.get(nama), hasil.peringatan.get(nama), hasil.catatan.get(nama))
 
 

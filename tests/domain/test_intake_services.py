@@ -70,8 +70,12 @@ def konteks_kasus(db: Database, kasus_id: uuid.UUID, clock: FixedClock) -> Konte
     with db.session() as s:
         d = views.detail_kasus(s, kasus_id, clock.now())
     assert d is not None
-    return Konteks(sekarang=clock.now(), waktu={"diterima_at": d.diterima_at},
-                   pilihan={"korban": d.korban}, anak=d.korban_anak)
+    return Konteks(
+        sekarang=clock.now(),
+        waktu={"diterima_at": d.diterima_at},
+        pilihan={"korban": d.korban},
+        anak=d.korban_anak,
+    )
 
 
 def buka(db: Database, clock: FixedClock) -> Kasus:
@@ -81,24 +85,42 @@ def buka(db: Database, clock: FixedClock) -> Kasus:
 
 def langkah_semua(db: Database, kasus_id: uuid.UUID) -> list[LangkahKasus]:
     with db.session() as s:
-        return list(s.exec(select(LangkahKasus).where(LangkahKasus.kasus_id == kasus_id)
-                           .order_by(col(LangkahKasus.started_at), col(LangkahKasus.langkah_kode))))
+        return list(
+            s.exec(
+                select(LangkahKasus)
+                .where(LangkahKasus.kasus_id == kasus_id)
+                .order_by(col(LangkahKasus.started_at), col(LangkahKasus.langkah_kode))
+            )
+        )
 
 
 def pihak_kasus(db: Database, kasus_id: uuid.UUID, peran: str) -> list[Pihak]:
     with db.session() as s:
-        return list(s.exec(select(Pihak).where(Pihak.kasus_id == kasus_id)
-                           .where(Pihak.peran == peran).order_by(col(Pihak.created_at))))
+        return list(
+            s.exec(
+                select(Pihak)
+                .where(Pihak.kasus_id == kasus_id)
+                .where(Pihak.peran == peran)
+                .order_by(col(Pihak.created_at))
+            )
+        )
 
 
 # ---- buku tamu ------------------------------------------------------------------
 
 
-def test_pengaduan_opens_case_whose_clock_runs_from_arrival(db: Database, clock: FixedClock) -> None:
+def test_pengaduan_opens_case_whose_clock_runs_from_arrival(
+    db: Database, clock: FixedClock
+) -> None:
     # The guest arrives at 09:00 WIB; the officer saves the buku tamu at 09:03.
-    mentah = {"nama": "Siti Aminah", "keperluan": "pengaduan", "jenis_identitas": "ktp",
-              "nomor_identitas": "1971015203900001", "telepon": "0812 3456 7890",
-              "waktu_masuk": "23-11-2026 09:00"}
+    mentah = {
+        "nama": "Siti Aminah",
+        "keperluan": "pengaduan",
+        "jenis_identitas": "ktp",
+        "nomor_identitas": "1971015203900001",
+        "telepon": "0812 3456 7890",
+        "waktu_masuk": "23-11-2026 09:00",
+    }
     clock.advance(timedelta(minutes=3))
     hasil = periksa("buku_tamu", mentah, konteks(clock))
     with db.session() as s:
@@ -123,8 +145,11 @@ def test_pengaduan_opens_case_whose_clock_runs_from_arrival(db: Database, clock:
 
 
 def test_konsultasi_opens_no_case(db: Database, clock: FixedClock) -> None:
-    hasil = periksa("buku_tamu", {"nama": "Budi", "keperluan": "konsultasi",
-                                  "waktu_masuk": "23-11-2026 09:00"}, konteks(clock))
+    hasil = periksa(
+        "buku_tamu",
+        {"nama": "Budi", "keperluan": "konsultasi", "waktu_masuk": "23-11-2026 09:00"},
+        konteks(clock),
+    )
     with db.session() as s:
         tamu, kasus = catat_tamu(s, hasil.nilai, clock=clock)
     assert kasus is None
@@ -135,13 +160,17 @@ def test_konsultasi_opens_no_case(db: Database, clock: FixedClock) -> None:
 
 
 def test_a_guest_who_asks_for_information_is_recorded_without_a_case(
-    db: Database, clock: FixedClock,
+    db: Database,
+    clock: FixedClock,
 ) -> None:
     from ppa_tui.domain import referensi
 
     assert referensi.label("keperluan", "informasi") == "Informasi"
-    hasil = periksa("buku_tamu", {"nama": "Bu Lina", "keperluan": "informasi",
-                                  "waktu_masuk": "23-11-2026 09:00"}, konteks(clock))
+    hasil = periksa(
+        "buku_tamu",
+        {"nama": "Bu Lina", "keperluan": "informasi", "waktu_masuk": "23-11-2026 09:00"},
+        konteks(clock),
+    )
     with db.session() as s:
         tamu, kasus = catat_tamu(s, hasil.nilai, clock=clock)
     assert kasus is None
@@ -170,10 +199,15 @@ def test_identity_is_never_required(db: Database, clock: FixedClock) -> None:
         assert row.kasus_id == kasus.id
 
 
-def test_nomor_identitas_dropped_when_guest_has_no_identity(db: Database, clock: FixedClock) -> None:
+def test_nomor_identitas_dropped_when_guest_has_no_identity(
+    db: Database, clock: FixedClock
+) -> None:
     with db.session() as s:
-        tamu, _ = catat_tamu(s, {"keperluan": "konsultasi", "jenis_identitas": "tidak_ada",
-                                 "nomor_identitas": "12345"}, clock=clock)
+        tamu, _ = catat_tamu(
+            s,
+            {"keperluan": "konsultasi", "jenis_identitas": "tidak_ada", "nomor_identitas": "12345"},
+            clock=clock,
+        )
     with db.session() as s:
         assert s.get(BukuTamu, tamu.id).nomor_identitas == ""  # type: ignore[union-attr]
 
@@ -188,7 +222,10 @@ def test_register_numbers_are_sequential_per_year_and_restart(db: Database) -> N
 
     nov = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     assert [nomor(nov + timedelta(hours=i)) for i in range(3)] == [
-        "PPA/2026/0001", "PPA/2026/0002", "PPA/2026/0003"]
+        "PPA/2026/0001",
+        "PPA/2026/0002",
+        "PPA/2026/0003",
+    ]
     # 2026-12-31 17:30 UTC is 2027-01-01 00:30 WIB: a new year at the desk.
     tahun_baru = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)
     assert (tahun_baru + WIB).year == 2027
@@ -203,8 +240,9 @@ def test_register_numbers_are_sequential_per_year_and_restart(db: Database) -> N
 
 def test_new_year_case_through_buku_tamu(db: Database, clock: FixedClock) -> None:
     clock.set(datetime(2027, 1, 1, 1, 0, tzinfo=UTC))
-    hasil = periksa("buku_tamu", {"keperluan": "pengaduan",
-                                  "waktu_masuk": "01-01-2027 00:30"}, konteks(clock))
+    hasil = periksa(
+        "buku_tamu", {"keperluan": "pengaduan", "waktu_masuk": "01-01-2027 00:30"}, konteks(clock)
+    )
     assert hasil.nilai["waktu_masuk"] == datetime(2026, 12, 31, 17, 30, tzinfo=UTC)
     with db.session() as s:
         _, kasus = catat_tamu(s, hasil.nilai, clock=clock)
@@ -317,6 +355,7 @@ def test_countdown_survives_a_restart(db_url: str, clock: FixedClock) -> None:
 
     second = Database.open(db_url, device_id="desk-1")
     try:
+
         def jam_detail() -> views.JamLangkah:
             with second.session() as s:
                 d = views.detail_kasus(s, kasus.id, clock.now())
@@ -364,10 +403,18 @@ def test_countdown_survives_a_restart(db_url: str, clock: FixedClock) -> None:
 
 def test_child_korban_from_typed_values(db: Database, clock: FixedClock) -> None:
     kasus = buka(db, clock)
-    hasil = periksa("korban", {
-        "nama": "Putri", "jenis_kelamin": "p", "tanggal_lahir": "12-03-2014",
-        "telepon": "0812 3456 7890", "kabkota_kode": "Pangkalpinang", "pendidikan": "sd",
-    }, konteks_kasus(db, kasus.id, clock))
+    hasil = periksa(
+        "korban",
+        {
+            "nama": "Putri",
+            "jenis_kelamin": "p",
+            "tanggal_lahir": "12-03-2014",
+            "telepon": "0812 3456 7890",
+            "kabkota_kode": "Pangkalpinang",
+            "pendidikan": "sd",
+        },
+        konteks_kasus(db, kasus.id, clock),
+    )
     assert "ANAK" in hasil.catatan["tanggal_lahir"]
     with db.session() as s:
         korban = simpan_pihak(s, kasus.id, "korban", hasil.nilai)
@@ -393,18 +440,29 @@ def test_child_korban_from_typed_values(db: Database, clock: FixedClock) -> None
     assert baris.korban == "Putri" and baris.anak is True
 
 
-def test_pelapor_who_is_the_korban_is_recorded_once_as_korban(db: Database, clock: FixedClock) -> None:
+def test_pelapor_who_is_the_korban_is_recorded_once_as_korban(
+    db: Database, clock: FixedClock
+) -> None:
     kasus = buka(db, clock)
     k = konteks_kasus(db, kasus.id, clock)
-    mentah = {"adalah_korban": True, "nama": "Sari", "jenis_kelamin": "p",
-              "tanggal_lahir": "05-06-1995", "telepon": "0812 3456 7890"}
+    mentah = {
+        "adalah_korban": True,
+        "nama": "Sari",
+        "jenis_kelamin": "p",
+        "tanggal_lahir": "05-06-1995",
+        "telepon": "0812 3456 7890",
+    }
     with db.session() as s:
         pelapor = simpan_pihak(s, kasus.id, "pelapor", periksa("pelapor", mentah, k).nilai)
 
     [korban] = pihak_kasus(db, kasus.id, "korban")
     assert korban.pelapor_id == pelapor.id
     assert (korban.nama, korban.tanggal_lahir, korban.usia, korban.telepon) == (
-        "Sari", date(1995, 6, 5), 31, "+6281234567890")
+        "Sari",
+        date(1995, 6, 5),
+        31,
+        "+6281234567890",
+    )
     assert korban.anak is False
 
     # The officer corrects the pelapor: the mirrored korban follows, no second korban.
@@ -427,13 +485,27 @@ def test_several_korban_and_pelaku_per_case(db: Database, clock: FixedClock) -> 
     kasus = buka(db, clock)
     k = konteks_kasus(db, kasus.id, clock)
     with db.session() as s:
-        k1 = simpan_pihak(s, kasus.id, "korban", periksa("korban", {"nama": "Ani", "usia": "9"}, k).nilai)
-        k2 = simpan_pihak(s, kasus.id, "korban", periksa("korban", {"nama": "Bunga", "usia": "25"}, k).nilai)
+        k1 = simpan_pihak(
+            s, kasus.id, "korban", periksa("korban", {"nama": "Ani", "usia": "9"}, k).nilai
+        )
+        k2 = simpan_pihak(
+            s, kasus.id, "korban", periksa("korban", {"nama": "Bunga", "usia": "25"}, k).nilai
+        )
     with db.session() as s:
-        simpan_pihak(s, kasus.id, "pelaku", periksa("pelaku", {"nama": "X", "hubungan": "ayah_tiri"}, k).nilai)
-        simpan_pihak(s, kasus.id, "pelaku", periksa("pelaku", {"hubungan": "tidak_diketahui"}, k).nilai)
+        simpan_pihak(
+            s,
+            kasus.id,
+            "pelaku",
+            periksa("pelaku", {"nama": "X", "hubungan": "ayah_tiri"}, k).nilai,
+        )
+        simpan_pihak(
+            s, kasus.id, "pelaku", periksa("pelaku", {"hubungan": "tidak_diketahui"}, k).nilai
+        )
     assert [p.nama for p in pihak_kasus(db, kasus.id, "korban")] == ["Ani", "Bunga"]
-    assert [p.hubungan for p in pihak_kasus(db, kasus.id, "pelaku")] == ["ayah_tiri", "tidak_diketahui"]
+    assert [p.hubungan for p in pihak_kasus(db, kasus.id, "pelaku")] == [
+        "ayah_tiri",
+        "tidak_diketahui",
+    ]
 
     with db.session() as s:
         d = views.detail_kasus(s, kasus.id, clock.now())
@@ -456,18 +528,27 @@ def test_several_korban_and_pelaku_per_case(db: Database, clock: FixedClock) -> 
 # ---- kejadian ------------------------------------------------------------------------
 
 
-def test_bentuk_kekerasan_replaced_old_rows_kept_as_deleted(db: Database, clock: FixedClock) -> None:
+def test_bentuk_kekerasan_replaced_old_rows_kept_as_deleted(
+    db: Database, clock: FixedClock
+) -> None:
     kasus = buka(db, clock)
     clock.advance(timedelta(minutes=30))
     k = konteks_kasus(db, kasus.id, clock)
-    mentah = {"kejadian_at": "22-11-2026 21:00", "tempat_kejadian": "rumah_tangga",
-              "kejadian_kabkota_kode": "19.71", "bentuk_kekerasan": ["fisik", "psikis"],
-              "kronologi": "Dipukul di rumah."}
+    mentah = {
+        "kejadian_at": "22-11-2026 21:00",
+        "tempat_kejadian": "rumah_tangga",
+        "kejadian_kabkota_kode": "19.71",
+        "bentuk_kekerasan": ["fisik", "psikis"],
+        "kronologi": "Dipukul di rumah.",
+    }
     with db.session() as s:
         simpan_kejadian(s, kasus.id, periksa("kejadian", mentah, k).nilai)
     with db.session() as s:
-        simpan_kejadian(s, kasus.id, periksa(
-            "kejadian", mentah | {"bentuk_kekerasan": ["psikis", "seksual"]}, k).nilai)
+        simpan_kejadian(
+            s,
+            kasus.id,
+            periksa("kejadian", mentah | {"bentuk_kekerasan": ["psikis", "seksual"]}, k).nilai,
+        )
 
     with db.session() as s:
         rows = s.exec(select(KekerasanKasus).where(KekerasanKasus.kasus_id == kasus.id)).all()
@@ -513,8 +594,11 @@ def test_kejadian_after_the_complaint_is_rejected(db: Database, clock: FixedCloc
 
 
 def _korban_anak(db: Database, kasus: Kasus, clock: FixedClock) -> Pihak:
-    hasil = periksa("korban", {"nama": "Putri", "tanggal_lahir": "12-03-2014"},
-                    konteks_kasus(db, kasus.id, clock))
+    hasil = periksa(
+        "korban",
+        {"nama": "Putri", "tanggal_lahir": "12-03-2014"},
+        konteks_kasus(db, kasus.id, clock),
+    )
     with db.session() as s:
         return simpan_pihak(s, kasus.id, "korban", hasil.nilai)
 
@@ -524,8 +608,13 @@ def test_child_cannot_consent_alone(db: Database, clock: FixedClock) -> None:
     putri = _korban_anak(db, kasus, clock)
     k = konteks_kasus(db, kasus.id, clock)
     spec = load_form("persetujuan")
-    mentah = {"korban_id": str(putri.id), "pemberi": "korban", "izin_kesehatan": True,
-              "tanggal": "23-11-2026", "petugas": "Rina"}
+    mentah = {
+        "korban_id": str(putri.id),
+        "pemberi": "korban",
+        "izin_kesehatan": True,
+        "tanggal": "23-11-2026",
+        "petugas": "Rina",
+    }
     hasil = periksa_form(spec, mentah, k)
     assert not hasil.ok
     assert hasil.galat == {"pemberi": "Korban anak: persetujuan oleh orang tua/wali"}
@@ -533,8 +622,14 @@ def test_child_cannot_consent_alone(db: Database, clock: FixedClock) -> None:
     hasil = periksa_form(spec, mentah | {"pemberi": "orang_tua_wali"}, k)
     assert hasil.galat == {"wali_nama": "Isi nama orang tua/wali"}
 
-    mentah |= {"pemberi": "orang_tua_wali", "wali_nama": "Ibu Rahma", "wali_hubungan": "Ibu",
-               "wali_telepon": "0812 3456 7890", "izin_hukum": True, "izin_psikolog": False}
+    mentah |= {
+        "pemberi": "orang_tua_wali",
+        "wali_nama": "Ibu Rahma",
+        "wali_hubungan": "Ibu",
+        "wali_telepon": "0812 3456 7890",
+        "izin_hukum": True,
+        "izin_psikolog": False,
+    }
     hasil = periksa("persetujuan", mentah, k)
     with db.session() as s:
         row = simpan_persetujuan(s, kasus.id, hasil.nilai)
@@ -542,14 +637,23 @@ def test_child_cannot_consent_alone(db: Database, clock: FixedClock) -> None:
         saved = s.get(Persetujuan, row.id)
         # real columns: "who may we tell the police about?" is a plain query
         boleh_hukum = s.exec(select(Persetujuan).where(col(Persetujuan.izin_hukum).is_(True))).all()
-        tidak_dinsos = s.exec(select(Persetujuan).where(col(Persetujuan.izin_dinsos).is_(False))).all()
+        tidak_dinsos = s.exec(
+            select(Persetujuan).where(col(Persetujuan.izin_dinsos).is_(False))
+        ).all()
         d = views.detail_kasus(s, kasus.id, clock.now())
     assert saved is not None
     assert saved.korban_id == putri.id
     assert (saved.pemberi, saved.wali_nama, saved.wali_telepon) == (
-        "orang_tua_wali", "Ibu Rahma", "+6281234567890")
+        "orang_tua_wali",
+        "Ibu Rahma",
+        "+6281234567890",
+    )
     assert (saved.izin_kesehatan, saved.izin_hukum, saved.izin_psikolog, saved.izin_dinsos) == (
-        True, True, False, False)
+        True,
+        True,
+        False,
+        False,
+    )
     assert saved.tanggal == date(2026, 11, 23)
     assert [r.id for r in boleh_hukum] == [row.id]
     assert [r.id for r in tidak_dinsos] == [row.id]
@@ -571,7 +675,9 @@ def test_service_refuses_a_child_consenting_alone_whoever_calls_it(
 
 
 def test_the_child_consent_rule_lives_in_one_place(
-    db: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The form and the service ask the same domain function, so the rule and its
     message change in one place."""
@@ -583,10 +689,18 @@ def test_the_child_consent_rule_lives_in_one_place(
     assert pesan == "Korban anak: persetujuan oleh orang tua/wali"
     assert validasi.pemberi_persetujuan_ditolak(True, "orang_tua_wali") is None
     assert validasi.pemberi_persetujuan_ditolak(False, "korban") is None
-    monkeypatch.setattr(validasi, "pemberi_persetujuan_ditolak",
-                        lambda anak, pemberi: "aturan tunggal" if pemberi else None)
-    mentah = {"korban_id": str(putri.id), "pemberi": "orang_tua_wali", "wali_nama": "Ibu",
-              "tanggal": "23-11-2026", "petugas": "Rina"}
+    monkeypatch.setattr(
+        validasi,
+        "pemberi_persetujuan_ditolak",
+        lambda anak, pemberi: "aturan tunggal" if pemberi else None,
+    )
+    mentah = {
+        "korban_id": str(putri.id),
+        "pemberi": "orang_tua_wali",
+        "wali_nama": "Ibu",
+        "tanggal": "23-11-2026",
+        "petugas": "Rina",
+    }
     hasil = periksa_form(load_form("persetujuan"), mentah, konteks_kasus(db, kasus.id, clock))
     assert hasil.galat == {"pemberi": "aturan tunggal"}
     with pytest.raises(AturanDilanggar, match="aturan tunggal"), db.session() as s:
@@ -597,11 +711,21 @@ def test_adult_korban_consents_herself(db: Database, clock: FixedClock) -> None:
     kasus = buka(db, clock)
     k = konteks_kasus(db, kasus.id, clock)
     with db.session() as s:
-        dewasa = simpan_pihak(s, kasus.id, "korban", periksa("korban", {"nama": "Bunga", "usia": "30"}, k).nilai)
+        dewasa = simpan_pihak(
+            s, kasus.id, "korban", periksa("korban", {"nama": "Bunga", "usia": "30"}, k).nilai
+        )
     k = konteks_kasus(db, kasus.id, clock)
-    hasil = periksa("persetujuan", {"korban_id": str(dewasa.id), "pemberi": "korban",
-                                    "wali_nama": "ignored", "tanggal": "23-11-2026",
-                                    "petugas": "Rina"}, k)
+    hasil = periksa(
+        "persetujuan",
+        {
+            "korban_id": str(dewasa.id),
+            "pemberi": "korban",
+            "wali_nama": "ignored",
+            "tanggal": "23-11-2026",
+            "petugas": "Rina",
+        },
+        k,
+    )
     assert "wali_nama" not in hasil.nilai  # hidden field: not stored
     with db.session() as s:
         row = simpan_persetujuan(s, kasus.id, hasil.nilai)
@@ -620,14 +744,29 @@ def test_asesmen_and_rencana_are_listed_on_the_case(db: Database, clock: FixedCl
     assert d0 is not None
     assert any(b.kunci == "asesmen:baru" for b in d0.butir)  # offered before it exists
 
-    asesmen = periksa("asesmen", {
-        "korban_id": str(putri.id), "tingkat_risiko": "tinggi",
-        "kebutuhan_psikologis": "Konseling trauma", "butuh_penampungan": True,
-        "kebutuhan_penampungan": "Rumah aman 2 minggu", "tanggal": "23-11-2026",
-        "petugas": "Rina",
-    }, k)
-    rencana = periksa("rencana", {"layanan": "kesehatan", "penyedia": "RSUD Depati Hamzah",
-                                  "tenggat": "30-11-2026", "keterangan": "Visum"}, k)
+    asesmen = periksa(
+        "asesmen",
+        {
+            "korban_id": str(putri.id),
+            "tingkat_risiko": "tinggi",
+            "kebutuhan_psikologis": "Konseling trauma",
+            "butuh_penampungan": True,
+            "kebutuhan_penampungan": "Rumah aman 2 minggu",
+            "tanggal": "23-11-2026",
+            "petugas": "Rina",
+        },
+        k,
+    )
+    rencana = periksa(
+        "rencana",
+        {
+            "layanan": "kesehatan",
+            "penyedia": "RSUD Depati Hamzah",
+            "tenggat": "30-11-2026",
+            "keterangan": "Visum",
+        },
+        k,
+    )
     with db.session() as s:
         a = simpan_asesmen(s, kasus.id, asesmen.nilai)
         r = simpan_rencana(s, kasus.id, rencana.nilai)
@@ -636,10 +775,17 @@ def test_asesmen_and_rencana_are_listed_on_the_case(db: Database, clock: FixedCl
         r_db = s.get(RencanaIntervensi, r.id)
         d = views.detail_kasus(s, kasus.id, clock.now())
     assert a_db is not None and r_db is not None
-    assert (a_db.korban_id, a_db.tingkat_risiko, a_db.butuh_penampungan) == (putri.id, "tinggi", True)
+    assert (a_db.korban_id, a_db.tingkat_risiko, a_db.butuh_penampungan) == (
+        putri.id,
+        "tinggi",
+        True,
+    )
     assert a_db.kebutuhan_penampungan == "Rumah aman 2 minggu"
-    assert (r_db.layanan, r_db.penyedia, r_db.tenggat) == ("kesehatan", "RSUD Depati Hamzah",
-                                                         date(2026, 11, 30))
+    assert (r_db.layanan, r_db.penyedia, r_db.tenggat) == (
+        "kesehatan",
+        "RSUD Depati Hamzah",
+        date(2026, 11, 30),
+    )
     assert d is not None
     kunci = [b.kunci for b in d.butir]
     assert f"asesmen:{a.id}" in kunci and "asesmen:baru" not in kunci
@@ -664,8 +810,14 @@ def test_asesmen_and_rencana_are_listed_on_the_case(db: Database, clock: FixedCl
 def test_draft_upsert_read_back_and_delete(db: Database) -> None:
     kunci = "korban:abc:baru"
     first = {"nama": "Put", "adalah_korban": False}
-    latest = {"nama": "Putri", "telepon": "0812 3456 7890", "bentuk_kekerasan": ["fisik", "psikis"],
-              "adalah_korban": True, "usia": "", "kronologi": "baris 1\nbaris 2 — “kutip”"}
+    latest = {
+        "nama": "Putri",
+        "telepon": "0812 3456 7890",
+        "bentuk_kekerasan": ["fisik", "psikis"],
+        "adalah_korban": True,
+        "usia": "",
+        "kronologi": "baris 1\nbaris 2 — “kutip”",
+    }
     with db.session() as s:
         simpan_draft(s, kunci, "korban", "Data Korban", first)
     with db.session() as s:
@@ -710,9 +862,16 @@ def test_draft_restored_after_app_closed_without_saving(
     tamu = backend.simpan(siap, periksa("buku_tamu", siap.mentah, siap.konteks).nilai)
     assert tamu.kasus_id is not None
 
-    typed = {"nama": "Putri", "jenis_kelamin": "p", "tanggal_lahir": "12-03-2014",
-             "telepon": "0812 3456 7890", "alamat": "Jl. Merdeka 1, Pangkalpinang",
-             "kabkota_kode": "Pangkalpinang", "pendidikan": "sd", "nik": ""}
+    typed = {
+        "nama": "Putri",
+        "jenis_kelamin": "p",
+        "tanggal_lahir": "12-03-2014",
+        "telepon": "0812 3456 7890",
+        "alamat": "Jl. Merdeka 1, Pangkalpinang",
+        "kabkota_kode": "Pangkalpinang",
+        "pendidikan": "sd",
+        "nik": "",
+    }
     kunci = backend.siapkan_form("korban", tamu.kasus_id).kunci  # a new korban: own key
     assert kunci.startswith(f"korban:{tamu.kasus_id}:baru-")
     backend.simpan_draft(kunci, "korban", "Data Korban", typed)
@@ -745,7 +904,10 @@ def test_backend_saves_buku_tamu_and_drops_its_draft(
     try:
         siap = backend.siapkan_form("buku_tamu")
         assert siap.mentah["waktu_masuk"] == "23-11-2026 09:00"
-        assert siap.jam is not None and siap.jam.baca(clock.now()).teks == f"{format_sisa(timedelta(minutes=10))} lagi"
+        assert (
+            siap.jam is not None
+            and siap.jam.baca(clock.now()).teks == f"{format_sisa(timedelta(minutes=10))} lagi"
+        )
         mentah = siap.mentah | {"nama": "Siti", "telepon": "0812 3456 7890"}
         backend.simpan_draft(siap.kunci, "buku_tamu", siap.judul, mentah)
         clock.advance(timedelta(minutes=2))
@@ -788,22 +950,32 @@ def test_failed_save_keeps_the_draft(tmp_path: Path, db_url: str, clock: FixedCl
 
 
 def test_later_steps_ask_the_consent_before_sharing(db: Database, clock: FixedClock) -> None:
-    from ppa_tui.domain.kasus import IZIN_LEMBAGA, boleh_dibagikan
     from ppa_tui.domain import referensi
+    from ppa_tui.domain.kasus import IZIN_LEMBAGA, boleh_dibagikan
 
     kasus = buka(db, clock)
     putri = _korban_anak(db, kasus, clock)
     assert set(IZIN_LEMBAGA) == {p.kode for p in referensi.pilihan("lembaga_persetujuan")}
     with db.session() as s:
         assert not boleh_dibagikan(s, putri.id, "kesehatan")  # nothing recorded: no
-        simpan_persetujuan(s, kasus.id, {"korban_id": putri.id, "pemberi": "orang_tua_wali",
-                                         "wali_nama": "Ibu Rahma", "izin_kesehatan": True})
+        simpan_persetujuan(
+            s,
+            kasus.id,
+            {
+                "korban_id": putri.id,
+                "pemberi": "orang_tua_wali",
+                "wali_nama": "Ibu Rahma",
+                "izin_kesehatan": True,
+            },
+        )
     with db.session() as s:
         assert boleh_dibagikan(s, putri.id, "kesehatan")
         assert not boleh_dibagikan(s, putri.id, "kepolisian_hukum")
 
 
-def test_an_integer_no_column_holds_is_refused_by_the_service(db: Database, clock: FixedClock) -> None:
+def test_an_integer_no_column_holds_is_refused_by_the_service(
+    db: Database, clock: FixedClock
+) -> None:
     """A caller that skips the form still cannot overflow a column (SQLite raised
     OverflowError, PostgreSQL a DataError quoting the row)."""
     from ppa_tui.domain.validasi import Invalid
@@ -824,10 +996,16 @@ def test_control_characters_never_reach_the_database(db: Database, clock: FixedC
     """PostgreSQL refused a NUL; an escape sequence would repaint whoever's terminal
     shows the record. Typed through the forms, a name comes out clean; long text keeps
     its lines and tabs."""
-    tamu_hasil = periksa("buku_tamu", {"nama": KOTOR, "keperluan": "pengaduan",
-                                       "waktu_masuk": "23-11-2026 09:00",
-                                       "keterangan": "baris 1\r\n\tbaris\x00 2\x7f"},
-                         konteks(clock))
+    tamu_hasil = periksa(
+        "buku_tamu",
+        {
+            "nama": KOTOR,
+            "keperluan": "pengaduan",
+            "waktu_masuk": "23-11-2026 09:00",
+            "keterangan": "baris 1\r\n\tbaris\x00 2\x7f",
+        },
+        konteks(clock),
+    )
     assert tamu_hasil.nilai["nama"] == "Ani Sulastri"
     with db.session() as s:
         tamu, kasus = catat_tamu(s, tamu_hasil.nilai, clock=clock, petugas="Ri\x00na")
@@ -847,11 +1025,13 @@ def test_control_characters_never_reach_the_database(db: Database, clock: FixedC
 
 
 def test_a_service_call_skipping_the_form_stores_no_control_characters(
-    db: Database, clock: FixedClock,
+    db: Database,
+    clock: FixedClock,
 ) -> None:
     with db.session() as s:
-        tamu, _ = catat_tamu(s, {"nama": KOTOR, "keperluan": "konsultasi",
-                                 "keterangan": "a\x00\nb\tc"}, clock=clock)
+        tamu, _ = catat_tamu(
+            s, {"nama": KOTOR, "keperluan": "konsultasi", "keterangan": "a\x00\nb\tc"}, clock=clock
+        )
     kasus = buka(db, clock)
     with db.session() as s:
         pihak = simpan_pihak(s, kasus.id, "pelaku", {"nama": KOTOR})
@@ -866,12 +1046,17 @@ def test_a_service_call_skipping_the_form_stores_no_control_characters(
 
 @pytest.mark.parametrize("keperluan", ["konsultasi", "informasi"])
 def test_a_consulting_guest_becomes_a_complaint_from_her_arrival(
-    db: Database, clock: FixedClock, keperluan: str,
+    db: Database,
+    clock: FixedClock,
+    keperluan: str,
 ) -> None:
     from ppa_tui.domain.bukutamu import SudahAdaKasus, jadikan_pengaduan
 
-    hasil = periksa("buku_tamu", {"nama": "Bu Lina", "keperluan": keperluan,
-                                  "waktu_masuk": "23-11-2026 09:00"}, konteks(clock))
+    hasil = periksa(
+        "buku_tamu",
+        {"nama": "Bu Lina", "keperluan": keperluan, "waktu_masuk": "23-11-2026 09:00"},
+        konteks(clock),
+    )
     with db.session() as s:
         tamu, tanpa = catat_tamu(s, hasil.nilai, clock=clock)
     assert tanpa is None
@@ -888,7 +1073,10 @@ def test_a_consulting_guest_becomes_a_complaint_from_her_arrival(
         assert case is not None and (case.diterima_at, case.petugas) == (masuk, "Rina")
     [l1] = langkah_semua(db, kasus.id)  # exactly as a pengaduan guest's case
     assert (l1.langkah_kode, l1.started_at, l1.deadline_at) == (
-        "L1", masuk, masuk + timedelta(minutes=10))
+        "L1",
+        masuk,
+        masuk + timedelta(minutes=10),
+    )
 
     with pytest.raises(SudahAdaKasus) as exc, db.session() as s:
         jadikan_pengaduan(s, tamu.id)
@@ -898,7 +1086,8 @@ def test_a_consulting_guest_becomes_a_complaint_from_her_arrival(
 
 
 def test_a_guest_who_already_complained_or_does_not_exist_is_refused(
-    db: Database, clock: FixedClock,
+    db: Database,
+    clock: FixedClock,
 ) -> None:
     from ppa_tui.domain.bukutamu import SudahAdaKasus, jadikan_pengaduan
 
@@ -914,7 +1103,9 @@ def test_a_guest_who_already_complained_or_does_not_exist_is_refused(
 
 
 def test_backend_turns_a_guest_into_a_complaint(
-    tmp_path: Path, db_url: str, clock: FixedClock,
+    tmp_path: Path,
+    db_url: str,
+    clock: FixedClock,
 ) -> None:
     backend = _backend(tmp_path, db_url, clock)
     try:
@@ -924,7 +1115,10 @@ def test_backend_turns_a_guest_into_a_complaint(
         assert tamu.kasus_id is None and backend.beranda().kasus == []
         hasil = backend.jadikan_pengaduan(tamu.id)
         assert (hasil.form_id, hasil.id, hasil.nomor_register) == (
-            "buku_tamu", tamu.id, "PPA/2026/0001")
+            "buku_tamu",
+            tamu.id,
+            "PPA/2026/0001",
+        )
         home = backend.beranda()
         assert [k.id for k in home.kasus] == [hasil.kasus_id]
         assert home.tamu[0].nomor_register == "PPA/2026/0001"
@@ -933,7 +1127,9 @@ def test_backend_turns_a_guest_into_a_complaint(
 
 
 def test_two_desks_turning_one_guest_into_a_complaint_open_one_case(
-    db: Database, db_url: str, clock: FixedClock,
+    db: Database,
+    db_url: str,
+    clock: FixedClock,
 ) -> None:
     from ppa_tui.domain.bukutamu import SudahAdaKasus, jadikan_pengaduan
 

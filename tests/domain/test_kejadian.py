@@ -100,7 +100,7 @@ def test_perkiraan_is_a_checkbox_bound_to_its_column() -> None:
     assert "kejadian_tanpa_jam" in Kasus.model_fields
 
 
-def test_a_date_alone_field_needs_its_flag_and_rule(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_date_alone_field_needs_its_flag_and_rule(tmp_path, monkeypatch) -> None:
     """The spec declares the behaviour; a half-declared one fails at load."""
     from ppa_tui.domain import forms
 

@@ -11,30 +11,67 @@ from ppa_tui.domain.referensi import Pilihan
 # the data file so an edit that invents a SIMFONI value fails.
 SIMFONI = {
     "bentuk_kekerasan": {
-        "Fisik", "Psikis", "Seksual", "Eksploitasi", "Trafficking", "Penelantaran", "Lainnya",
+        "Fisik",
+        "Psikis",
+        "Seksual",
+        "Eksploitasi",
+        "Trafficking",
+        "Penelantaran",
+        "Lainnya",
     },
     "tempat_kejadian": {
-        "Rumah Tangga", "Tempat Kerja", "Sekolah", "Lembaga Pendidikan Kilat",
-        "Fasilitas Umum", "Lainnya",
+        "Rumah Tangga",
+        "Tempat Kerja",
+        "Sekolah",
+        "Lembaga Pendidikan Kilat",
+        "Fasilitas Umum",
+        "Lainnya",
     },
     "hubungan_pelaku": {
-        "Orang Tua", "Keluarga/Saudara", "Suami/Istri", "Pacar/Teman", "Guru", "Majikan",
-        "Rekan Kerja", "Tetangga", "Lainnya", "tidak diketahui (NA)",
+        "Orang Tua",
+        "Keluarga/Saudara",
+        "Suami/Istri",
+        "Pacar/Teman",
+        "Guru",
+        "Majikan",
+        "Rekan Kerja",
+        "Tetangga",
+        "Lainnya",
+        "tidak diketahui (NA)",
     },
     "jenis_kelamin": {"Perempuan", "Laki-laki"},
     "layanan": {
-        "Pengaduan", "Kesehatan", "Bantuan Hukum", "Penegakan Hukum", "Rehabilitasi Sosial",
-        "Reintegrasi Sosial", "Pemulangan", "Pendampingan Tokoh Agama",
+        "Pengaduan",
+        "Kesehatan",
+        "Bantuan Hukum",
+        "Penegakan Hukum",
+        "Rehabilitasi Sosial",
+        "Reintegrasi Sosial",
+        "Pemulangan",
+        "Pendampingan Tokoh Agama",
     },
     "pendidikan": {"Belum/Tidak Sekolah", "PAUD/TK", "SD", "SLTP", "SLTA", "Perguruan Tinggi"},
     "kelompok_usia": {"0–5", "6–12", "13–17", "18–24", "25–44", "45–59", "60+"},
 }
 
 DAFTAR_WAJIB = {
-    "kabkota", "jenis_identitas", "keperluan", "jenis_kelamin", "bentuk_kekerasan",
-    "tempat_kejadian", "hubungan_pelaku", "hubungan_pelapor", "pendidikan", "pekerjaan",
-    "status_perkawinan", "disabilitas", "layanan", "lembaga_persetujuan",
-    "pemberi_persetujuan", "tingkat_risiko", "kelompok_usia",
+    "kabkota",
+    "jenis_identitas",
+    "keperluan",
+    "jenis_kelamin",
+    "bentuk_kekerasan",
+    "tempat_kejadian",
+    "hubungan_pelaku",
+    "hubungan_pelapor",
+    "pendidikan",
+    "pekerjaan",
+    "status_perkawinan",
+    "disabilitas",
+    "layanan",
+    "lembaga_persetujuan",
+    "pemberi_persetujuan",
+    "tingkat_risiko",
+    "kelompok_usia",
 }
 
 
@@ -89,12 +126,24 @@ def test_requested_codes_present() -> None:
 
 def test_kabkota_has_exactly_the_seven_official_codes() -> None:
     assert [p.kode for p in referensi.pilihan("kabkota")] == [
-        "19.01", "19.02", "19.03", "19.04", "19.05", "19.06", "19.71",
+        "19.01",
+        "19.02",
+        "19.03",
+        "19.04",
+        "19.05",
+        "19.06",
+        "19.71",
     ]
     assert referensi.label("kabkota", "19.71") == "Kota Pangkalpinang"
     labels = {p.label for p in referensi.pilihan("kabkota")}
-    assert {"Kab. Bangka", "Kab. Belitung", "Kab. Bangka Barat", "Kab. Bangka Tengah",
-            "Kab. Bangka Selatan", "Kab. Belitung Timur"} <= labels
+    assert {
+        "Kab. Bangka",
+        "Kab. Belitung",
+        "Kab. Bangka Barat",
+        "Kab. Bangka Tengah",
+        "Kab. Bangka Selatan",
+        "Kab. Belitung Timur",
+    } <= labels
 
 
 def test_unknown_list_is_a_clear_key_error() -> None:
@@ -114,9 +163,22 @@ def test_label_never_raises() -> None:
 
 @pytest.mark.parametrize(
     ("usia", "kelompok"),
-    [(0, "0–5"), (5, "0–5"), (6, "6–12"), (12, "6–12"), (13, "13–17"), (17, "13–17"),
-     (18, "18–24"), (24, "18–24"), (25, "25–44"), (44, "25–44"), (45, "45–59"),
-     (59, "45–59"), (60, "60+"), (104, "60+")],
+    [
+        (0, "0–5"),
+        (5, "0–5"),
+        (6, "6–12"),
+        (12, "6–12"),
+        (13, "13–17"),
+        (17, "13–17"),
+        (18, "18–24"),
+        (24, "18–24"),
+        (25, "25–44"),
+        (44, "25–44"),
+        (45, "45–59"),
+        (59, "45–59"),
+        (60, "60+"),
+        (104, "60+"),
+    ],
 )
 def test_kelompok_usia(usia: int, kelompok: str) -> None:
     assert referensi.kelompok_usia(usia) == kelompok
@@ -142,11 +204,24 @@ def test_nama_wilayah() -> None:
 
 @pytest.mark.parametrize(
     ("kode", "valid"),
-    [("19.71", True), ("1971", True), ("19 71", True), ("32.18", True), ("65.01", True),
-     ("64.04", True),   # pre-2012 Kaltim code, still on old NIKs (stdnum knows it)
-     ("92.71", True),   # Papua: any kab/kota code of provinces 91–96 is accepted
-     ("99.01", False), ("19.99", False), ("91.00", False), ("00.00", False), ("19", False), ("197", False),
-     ("19.7a", False), ("", False), ("Pangkalpinang", False)],
+    [
+        ("19.71", True),
+        ("1971", True),
+        ("19 71", True),
+        ("32.18", True),
+        ("65.01", True),
+        ("64.04", True),  # pre-2012 Kaltim code, still on old NIKs (stdnum knows it)
+        ("92.71", True),  # Papua: any kab/kota code of provinces 91–96 is accepted
+        ("99.01", False),
+        ("19.99", False),
+        ("91.00", False),
+        ("00.00", False),
+        ("19", False),
+        ("197", False),
+        ("19.7a", False),
+        ("", False),
+        ("Pangkalpinang", False),
+    ],
 )
 def test_kode_wilayah_valid(kode: str, valid: bool) -> None:
     assert referensi.kode_wilayah_valid(kode) is valid

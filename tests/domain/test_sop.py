@@ -27,6 +27,7 @@ def pendampingan() -> Sop:
 
 # --- the data ------------------------------------------------------------------------
 
+
 def test_semua_sop_lists_both():
     assert set(semua_sop()) == {"layanan", "pendampingan"}
     assert load_sop("layanan") is load_sop("layanan")  # cached
@@ -41,7 +42,18 @@ def test_layanan_has_ten_steps_and_its_written_total(layanan):
     assert len(layanan.langkah) == 10
     assert layanan.total_tertulis == "1 hari 10 jam 25 menit"
     assert layanan.total() == parse_durasi(layanan.total_tertulis)
-    assert [lk.nomor for lk in layanan.langkah] == ["1", "2", "3", "4", "4", "5", "6", "7", "8", "9"]
+    assert [lk.nomor for lk in layanan.langkah] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+    ]
     assert layanan.nomor_terakhir == "9"
     assert layanan.nomor_dokumen == ""
     assert dict(layanan.jalur) == {
@@ -52,8 +64,9 @@ def test_layanan_has_ten_steps_and_its_written_total(layanan):
 
 def test_pendampingan_limits(pendampingan):
     assert len(pendampingan.langkah) == 8
-    menit = [None if lk.batas is None else lk.batas / timedelta(minutes=1)
-             for lk in pendampingan.langkah]
+    menit = [
+        None if lk.batas is None else lk.batas / timedelta(minutes=1) for lk in pendampingan.langkah
+    ]
     assert menit == [10, 45, 30, None, 30, 30, 60, 30]
     assert pendampingan.nomor_terakhir == "8"
     assert pendampingan.nomor_dokumen == "18/SOP/UPTD-PPA/DP3ACSKB/2024"
@@ -105,6 +118,7 @@ def test_jalur_order(layanan):
 
 # --- durations -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("teks", "td"),
     [
@@ -125,8 +139,10 @@ def test_parse_durasi_without_a_duration():
     assert parse_durasi("Tergantung jenis intervensi layanan kesehatan") is None
 
 
-@pytest.mark.parametrize("teks", ["", "   ", "10", "10 menitt", "10 minutes", "1 jam 2 jam",
-                                  "kira-kira 2 jam", "2 jam lebih"])
+@pytest.mark.parametrize(
+    "teks",
+    ["", "   ", "10", "10 menitt", "10 minutes", "1 jam 2 jam", "kira-kira 2 jam", "2 jam lebih"],
+)
 def test_parse_durasi_rejects_malformed(teks):
     with pytest.raises(ValueError):
         parse_durasi(teks)
@@ -159,16 +175,28 @@ def test_format_durasi_rejects_negative():
 
 # --- bad data fails at load, naming the step -----------------------------------------
 
+
 def _data(**langkah_ubah):
     langkah = {
-        "kode": "X1", "nomor": "1", "jalur": "j", "kegiatan": "Kegiatan",
-        "ringkas": "Ringkas", "pelaksana": ["a"], "kelengkapan": [],
-        "waktu": "10 menit", "output": "Hasil",
+        "kode": "X1",
+        "nomor": "1",
+        "jalur": "j",
+        "kegiatan": "Kegiatan",
+        "ringkas": "Ringkas",
+        "pelaksana": ["a"],
+        "kelengkapan": [],
+        "waktu": "10 menit",
+        "output": "Hasil",
     }
     langkah.update(langkah_ubah)
     return {
-        "kode": "uji", "nama": "Uji", "nomor_dokumen": "", "total_tertulis": "",
-        "peringatan_rasio": 0.25, "jalur": {"j": "Jalur"}, "peran": {"a": "Peran A"},
+        "kode": "uji",
+        "nama": "Uji",
+        "nomor_dokumen": "",
+        "total_tertulis": "",
+        "peringatan_rasio": 0.25,
+        "jalur": {"j": "Jalur"},
+        "peran": {"a": "Peran A"},
         "langkah": [langkah],
     }
 

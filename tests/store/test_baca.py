@@ -33,7 +33,7 @@ def test_reads_complete_while_another_desk_holds_a_write(tmp_path: Path) -> None
     _busy_timeout_pendek(db)
     backend = Backend(Settings(data_dir=tmp_path, database_url=url, device_id="desk-a"),
                       FixedClock(SEKARANG))
-    backend._database = db  # noqa: SLF001  (the same engine, with the short timeout)
+    backend._database = db
     penulis = db.engine.connect()
     try:
         penulis.begin()  # BEGIN IMMEDIATE: the write lock, held open

@@ -134,7 +134,7 @@ def test_steps_follow_sop_layanan_dasar(db: Database, clock: FixedClock) -> None
         rows = sorted(langkah[k.id], key=lambda r: urutan.index(r.langkah_kode))
         assert [r.langkah_kode for r in rows] == urutan[:len(rows)]
         assert rows[0].started_at == k.diterima_at
-        for a, b in zip(rows, rows[1:]):
+        for a, b in zip(rows, rows[1:], strict=False):
             assert a.finished_at == b.started_at
         for r in rows:
             assert r.deadline_at == r.started_at + sop.langkah_by_kode(r.langkah_kode).batas
@@ -219,7 +219,7 @@ def test_fast_value_conversion_matches_sqlalchemy(db: Database) -> None:
         tabel = _Tabel(model, fmt)
         assert [c.name for c in tabel.cermin.c] == [c.name for c in model.__table__.c]
         for col in model.__table__.c:
-            asli = col.type._cached_bind_processor(dialect) or (lambda v: v)  # noqa: SLF001
+            asli = col.type._cached_bind_processor(dialect) or (lambda v: v)
             if isinstance(col.type, UTCDateTime):
                 for w in [*waktu, None]:
                     assert fmt.waktu(w) == asli(w), (col, w)

@@ -57,7 +57,7 @@ def _buat(path: Path) -> str:
 
 
 @pytest.fixture(params=["berkas 0444", "folder hanya-baca"])
-def basis_data_hanya_baca(request: pytest.FixtureRequest, tmp_path: Path):  # noqa: ANN201
+def basis_data_hanya_baca(request: pytest.FixtureRequest, tmp_path: Path):
     folder = tmp_path / "data"
     url = _buat(folder / "ppa.db")
     if request.param == "berkas 0444":
@@ -68,7 +68,7 @@ def basis_data_hanya_baca(request: pytest.FixtureRequest, tmp_path: Path):  # no
     folder.chmod(0o700)
 
 
-def test_init_reads_a_read_only_database_and_says_so(basis_data_hanya_baca) -> None:  # noqa: ANN001
+def test_init_reads_a_read_only_database_and_says_so(basis_data_hanya_baca) -> None:
     url, _folder = basis_data_hanya_baca
     hasil = _jalankan("-c", "from ppa_tui.cli import main; main()", "--db", url, "init")
     assert hasil.returncode == 0, hasil.stderr
@@ -77,7 +77,7 @@ def test_init_reads_a_read_only_database_and_says_so(basis_data_hanya_baca) -> N
 
 
 def test_app_reads_a_read_only_database_and_refuses_writes_in_indonesian(
-        basis_data_hanya_baca) -> None:  # noqa: ANN001
+        basis_data_hanya_baca) -> None:
     url, folder = basis_data_hanya_baca
     hasil = _jalankan("-c", BACA_DAN_TULIS, url, str(folder))
     assert hasil.returncode == 0, hasil.stderr

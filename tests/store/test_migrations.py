@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from ppa_tui.domain import models  # noqa: F401  (registers the tables)
+from ppa_tui.domain import models
 from ppa_tui.store.database import Database
 from ppa_tui.store.engine import make_engine
 from ppa_tui.store.migrate import HEAD, alembic_config, current_revision, upgrade
@@ -29,7 +29,7 @@ def _revisions() -> list[str]:
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
-def _diff(engine) -> list:  # noqa: ANN001
+def _diff(engine) -> list:
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         return compare_metadata(context, SQLModel.metadata)
@@ -54,7 +54,7 @@ def test_every_revision_upgrades_to_the_models(db_url: str, start: str) -> None:
         engine.dispose()
 
 
-def _buat_rilis_pertama(engine, tmp_path: Path) -> None:  # noqa: ANN001
+def _buat_rilis_pertama(engine, tmp_path: Path) -> None:
     """Run the first commit's 0001 (kept verbatim in `rilis_pertama/`) as it shipped."""
     lokasi = tmp_path / "migrations"
     asli = Path(str(files("ppa_tui.store") / "migrations"))
@@ -69,8 +69,9 @@ def _buat_rilis_pertama(engine, tmp_path: Path) -> None:  # noqa: ANN001
         command.upgrade(config, "head")
 
 
-def test_first_release_database_upgrades_and_saves_a_korban(db_url: str, tmp_path: Path,
-                                                           clock) -> None:  # noqa: ANN001
+def test_first_release_database_upgrades_and_saves_a_korban(
+    db_url: str, tmp_path: Path, clock
+) -> None:
     from ppa_tui.domain.forms import Konteks, load_form, periksa_form
     from ppa_tui.domain.kasus import buka_kasus, simpan_pihak
 
@@ -85,8 +86,9 @@ def test_first_release_database_upgrades_and_saves_a_korban(db_url: str, tmp_pat
     try:
         assert current_revision(db.engine) == HEAD
         assert _diff(db.engine) == []
-        hasil = periksa_form(load_form("korban"), {"nama": "Ani", "usia": "9"},
-                             Konteks(sekarang=clock.now()))
+        hasil = periksa_form(
+            load_form("korban"), {"nama": "Ani", "usia": "9"}, Konteks(sekarang=clock.now())
+        )
         assert hasil.ok, hasil.galat
         with db.session() as s:
             kasus = buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
@@ -94,6 +96,10 @@ def test_first_release_database_upgrades_and_saves_a_korban(db_url: str, tmp_pat
         with db.session() as s:
             row = s.get(models.Pihak, korban.id)
             assert (row.nama, row.anak, row.pelapor_id) == ("Ani", True, None)
-            assert s.get(models.Kasus, kasus.id).demo is False if hasattr(models.Kasus, "demo") else None
+            assert (
+                s.get(models.Kasus, kasus.id).demo is False
+                if hasattr(models.Kasus, "demo")
+                else None
+            )
     finally:
         db.close()

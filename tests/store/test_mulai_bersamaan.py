@@ -10,7 +10,7 @@ from ppa_tui.store.migrate import HEAD, current_revision
 DESKS = 8
 
 
-def _buka(url: str, barrier, hasil) -> None:  # noqa: ANN001
+def _buka(url: str, barrier, hasil) -> None:
     from ppa_tui.store.database import Database
 
     barrier.wait(60)

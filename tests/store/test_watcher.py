@@ -38,7 +38,7 @@ def test_watcher_reports_another_desks_write(db_url: str) -> None:
         b.close()
 
 
-def test_backend_version_moves_only_on_change(tmp_path) -> None:  # noqa: ANN001
+def test_backend_version_moves_only_on_change(tmp_path) -> None:
     from ppa_tui.backend import Backend
     from ppa_tui.settings import Settings
 

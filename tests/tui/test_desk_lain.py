@@ -13,11 +13,11 @@ from ppa_tui.tui.screens.kasus import KasusScreen
 from tests.tui.conftest import settle
 
 
-def _ringkas(app) -> str:  # noqa: ANN001
+def _ringkas(app) -> str:
     return str(app.screen.query_one("#ringkas", Static).render())
 
 
-def _buka_kasus_di_meja_lain(settings, clock, nama: str) -> None:  # noqa: ANN001
+def _buka_kasus_di_meja_lain(settings, clock, nama: str) -> None:
     """Desk B, on the same database file, takes a complaint: a new case."""
     meja_b = Backend(replace(settings, device_id="desk-b"), clock)
     try:
@@ -30,7 +30,7 @@ def _buka_kasus_di_meja_lain(settings, clock, nama: str) -> None:  # noqa: ANN00
         meja_b.close()
 
 
-async def _tunggu_tanpa_tombol(pilot, kondisi, apa: str) -> None:  # noqa: ANN001
+async def _tunggu_tanpa_tombol(pilot, kondisi, apa: str) -> None:
     """Let the app run, no key pressed, until `kondisi()` holds: bounded by rounds of
     the screen's own 1 s check (each awaited through its worker)."""
     for _ in range(300):

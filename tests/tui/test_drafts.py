@@ -58,9 +58,15 @@ def test_new_records_get_keys_of_their_own_and_old_keys_still_parse() -> None:
 
 
 def test_whose_draft_is_a_name_else_the_first_filled_field() -> None:
-    assert siapa_draft("buku_tamu", {"nama": "  Siti   Aminah ", "telepon": "0812"}) == "Siti Aminah"
-    assert siapa_draft("buku_tamu", {"nama": "", "waktu_masuk": "23-11-2026 09:00",
-                                     "telepon": "0812 3456"}) == "Telepon: 0812 3456"
+    assert (
+        siapa_draft("buku_tamu", {"nama": "  Siti   Aminah ", "telepon": "0812"}) == "Siti Aminah"
+    )
+    assert (
+        siapa_draft(
+            "buku_tamu", {"nama": "", "waktu_masuk": "23-11-2026 09:00", "telepon": "0812 3456"}
+        )
+        == "Telepon: 0812 3456"
+    )
     assert siapa_draft("persetujuan", {"wali_nama": "Bu Yanti"}) == "Bu Yanti"
     assert siapa_draft("buku_tamu", {"keperluan": "pengaduan"}) == ""
     assert siapa_draft("tidak_ada", {"nama": "X"}) == ""
@@ -72,7 +78,7 @@ async def test_ctrl_s_writes_the_draft_before_the_save(settings, tui_clock) -> N
     app = build_app(replace(settings, autosave_detik=60), tui_clock)
 
     def gagal(*_a, **_k):
-        raise RuntimeError("disk hilang")  # noqa: EM101
+        raise RuntimeError("disk hilang")
 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -82,8 +88,11 @@ async def test_ctrl_s_writes_the_draft_before_the_save(settings, tui_clock) -> N
         assert _drafts(settings) == []  # the debounce has not fired
         app.backend.simpan = gagal  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
-        await tunggu(pilot, lambda: "Gagal menyimpan" in str(
-            app.screen.query_one("#status", Static).render()), "gagal")
+        await tunggu(
+            pilot,
+            lambda: "Gagal menyimpan" in str(app.screen.query_one("#status", Static).render()),
+            "gagal",
+        )
         assert isinstance(app.screen, FormScreen)
     [draft] = _drafts(settings)
     assert '"nama": "Siti Aminah"' in draft.isi
@@ -103,7 +112,9 @@ async def test_two_walk_ins_do_not_share_a_draft(make_app, settings) -> None:
         drafts = _drafts(settings)
         assert len({d.kunci for d in drafts}) == 2
         assert sorted(siapa_draft(d.form_id, json.loads(d.isi)) for d in drafts) == [
-            "Tamu Kedua", "Tamu Pertama"]
+            "Tamu Kedua",
+            "Tamu Pertama",
+        ]
 
         # The list says whose draft each is, and reopens the one chosen.
         await pilot.press("d")
@@ -123,8 +134,7 @@ async def test_two_walk_ins_do_not_share_a_draft(make_app, settings) -> None:
         await simpan(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert [t.nama for t in _rows(settings, BukuTamu)] == ["Tamu Pertama"]
-    assert [siapa_draft(d.form_id, json.loads(d.isi))
-            for d in _drafts(settings)] == ["Tamu Kedua"]
+    assert [siapa_draft(d.form_id, json.loads(d.isi)) for d in _drafts(settings)] == ["Tamu Kedua"]
 
 
 async def test_an_old_format_draft_still_opens_and_goes_with_the_save(
@@ -132,8 +142,12 @@ async def test_an_old_format_draft_still_opens_and_goes_with_the_save(
 ) -> None:
     backend = Backend(settings, tui_clock)
     siap = backend.siapkan_form("buku_tamu")
-    backend.simpan_draft("buku_tamu:-:baru", "buku_tamu", "Buku Tamu",
-                         {**siap.mentah, "nama": "Bu Lama", "keperluan": "konsultasi"})
+    backend.simpan_draft(
+        "buku_tamu:-:baru",
+        "buku_tamu",
+        "Buku Tamu",
+        {**siap.mentah, "nama": "Bu Lama", "keperluan": "konsultasi"},
+    )
     backend.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -166,13 +180,10 @@ async def test_two_new_korban_of_one_case_keep_their_own_drafts(make_app, settin
     drafts = [d for d in _drafts(settings) if d.form_id == "korban"]
     assert len(drafts) == 2
     assert len({urai_kunci(d.kunci)[1] for d in drafts}) == 1  # one case, two keys
-    assert sorted(siapa_draft("korban", json.loads(d.isi)) for d in drafts) == [
-        "Ani", "Budi"]
+    assert sorted(siapa_draft("korban", json.loads(d.isi)) for d in drafts) == ["Ani", "Budi"]
 
 
-async def test_errors_in_the_form_show_no_driver_text_and_are_logged(
-    make_app, settings
-) -> None:
+async def test_errors_in_the_form_show_no_driver_text_and_are_logged(make_app, settings) -> None:
     """A failed save or draft write shows one Indonesian sentence, never the
     exception's text (SQL, parameters, a name); the details go to the log."""
     app = make_app()
@@ -192,8 +203,11 @@ async def test_errors_in_the_form_show_no_driver_text_and_are_logged(
             pesan = [n.message for n in app._notifications]
             assert any(m.startswith("Draf gagal disimpan: ") for m in pesan), pesan
             await pilot.press("ctrl+s")
-            await tunggu(pilot, lambda: "Gagal menyimpan" in str(
-                app.screen.query_one("#status", Static).render()), "gagal")
+            await tunggu(
+                pilot,
+                lambda: "Gagal menyimpan" in str(app.screen.query_one("#status", Static).render()),
+                "gagal",
+            )
             status = str(app.screen.query_one("#status", Static).render())
         for teks in [status, *pesan]:
             assert "Rahasia" not in teks and "INSERT" not in teks and "parameters" not in teks

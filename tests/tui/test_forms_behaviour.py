@@ -34,7 +34,9 @@ async def _kasus_baru(pilot) -> None:
     assert isinstance(pilot.app.screen, KasusScreen)
 
 
-async def test_bad_input_shows_indonesian_messages_and_keeps_what_was_typed(make_app, settings) -> None:
+async def test_bad_input_shows_indonesian_messages_and_keeps_what_was_typed(
+    make_app, settings
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -135,7 +137,9 @@ async def test_escape_asks_first_and_can_discard(make_app, settings) -> None:
     assert _rows(settings, BukuTamu) == []
 
 
-async def test_countdown_after_restart_comes_from_the_stored_start(make_app, settings, tui_clock) -> None:
+async def test_countdown_after_restart_comes_from_the_stored_start(
+    make_app, settings, tui_clock
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -202,10 +206,11 @@ async def test_a_keystroke_reads_checks_and_redraws_only_what_it_changed(
         form = app.screen
         hitung = {"baca": 0, "periksa": 0, "pesan": 0, "layout": 0}
 
-        def pencacah(nama, fn):  # noqa: ANN001, ANN202
-            def f(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        def pencacah(nama, fn):
+            def f(*a, **k):
                 hitung[nama] += 1
                 return fn(*a, **k)
+
             return f
 
         monkeypatch.setattr(form_modul, "baca_widget", pencacah("baca", form_modul.baca_widget))
@@ -214,7 +219,8 @@ async def test_a_keystroke_reads_checks_and_redraws_only_what_it_changed(
         for pesan in form.query(".pesan"):
             pesan.update = pencacah("pesan", pesan.update)
             pesan.update = (lambda fn, nama: lambda *a, **k: (baris.append(nama), fn(*a, **k)))(
-                pesan.update, pesan.id)
+                pesan.update, pesan.id
+            )
         form._refresh_layout = pencacah("layout", form._refresh_layout)
         for timer in list(form.query_one("#jam")._timers):
             timer.pause()  # the step clock's tick relayouts once a second: not a key's doing

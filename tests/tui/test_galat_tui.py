@@ -80,7 +80,7 @@ async def test_an_error_in_a_widget_handler_keeps_the_form_and_its_text(
         asli = Input.validate
         sekali = []
 
-        def validate(self: Input, value: str):  # noqa: ANN202
+        def validate(self: Input, value: str):
             if not sekali:
                 sekali.append(1)
                 raise ValueError(f"nilai {value!r} milik {NAMA}")
@@ -121,7 +121,7 @@ async def test_a_failing_worker_with_exit_on_error_is_a_notification(
 async def test_a_screen_that_cannot_be_built_is_closed_with_a_message(
     make_app: Callable[[], PpaApp], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def rusak(self: FormScreen):  # noqa: ANN202
+    def rusak(self: FormScreen):
         raise RuntimeError(NAMA)
 
     monkeypatch.setattr(FormScreen, "compose", rusak)
@@ -141,7 +141,7 @@ def test_when_the_first_screen_cannot_be_built_the_app_stops_in_indonesian(
 ) -> None:
     from ppa_tui.tui.app import build_app
 
-    def rusak(self: HomeScreen):  # noqa: ANN202
+    def rusak(self: HomeScreen):
         raise RuntimeError(NAMA)
 
     monkeypatch.setattr(HomeScreen, "compose", rusak)

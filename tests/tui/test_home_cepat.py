@@ -25,7 +25,7 @@ async def test_rows_first_then_the_database_opens(make_app, satu_kasus, monkeypa
     baris_saat_dibuka: list[int] = []
     asli = Backend.warm_up
 
-    def warm_up(self) -> None:  # noqa: ANN001
+    def warm_up(self) -> None:
         baris_saat_dibuka.append(app.screen.query_one("#kasus", DataTable).row_count)
         asli(self)
 
@@ -41,7 +41,7 @@ async def test_rows_first_then_the_database_opens(make_app, satu_kasus, monkeypa
 
 async def test_a_failed_open_after_the_rows_is_one_sentence(make_app, satu_kasus,
                                                             monkeypatch) -> None:
-    def gagal(self) -> None:  # noqa: ANN001
+    def gagal(self) -> None:
         raise OSError("disk I/O error: /rahasia/ppa.db")
 
     monkeypatch.setattr(Backend, "warm_up", gagal)

@@ -31,7 +31,7 @@ from ppa_tui.tui.screens.kasus import KasusScreen
 from tests.tui.conftest import AWAL, buka, ketik, pilih, settle, simpan, tunggu
 
 
-def _rows(settings, model, **where) -> list:  # noqa: ANN001
+def _rows(settings, model, **where) -> list:
     engine = create_engine(settings.url)
     with Session(engine) as s:
         stmt = select(model)
@@ -59,20 +59,25 @@ async def pilih_di(pilot: Pilot, nama: str, teks: str) -> None:
 
 
 @pytest.fixture
-def kasus_baru(make_app, tui_clock) -> Callable:  # noqa: ANN001
+def kasus_baru(make_app, tui_clock) -> Callable:
     """An app on a database holding one complaint (a case with step 1 running), with
     the case screen open, plus whatever `siapkan(session, kasus)` adds first."""
     from ppa_tui.domain.bukutamu import catat_tamu
     from ppa_tui.domain.kasus import simpan_pihak
 
-    def buat(siapkan: Callable | None = None, korban_anak: bool = True):  # noqa: ANN202
+    def buat(siapkan: Callable | None = None, korban_anak: bool = True):
         app = make_app()
         with app.backend.database.session() as s:
-            _, kasus = catat_tamu(s, {"nama": "Rosmawati", "keperluan": "pengaduan"},
-                                  clock=tui_clock, petugas="Rina")
+            _, kasus = catat_tamu(
+                s, {"nama": "Rosmawati", "keperluan": "pengaduan"}, clock=tui_clock, petugas="Rina"
+            )
             if korban_anak:
-                simpan_pihak(s, kasus.id, "korban", {"nama": "Ani", "usia": 12,
-                                                      "anak": True, "jenis_kelamin": "p"})
+                simpan_pihak(
+                    s,
+                    kasus.id,
+                    "korban",
+                    {"nama": "Ani", "usia": 12, "anak": True, "jenis_kelamin": "p"},
+                )
             if siapkan:
                 siapkan(s, kasus)
             kasus_id = kasus.id
@@ -81,16 +86,20 @@ def kasus_baru(make_app, tui_clock) -> Callable:  # noqa: ANN001
     return buat
 
 
-async def buka_kasus(pilot: Pilot, kasus_id) -> None:  # noqa: ANN001
+async def buka_kasus(pilot: Pilot, kasus_id) -> None:
     await settle(pilot)
     pilot.app.screen.buka_kasus(kasus_id)
-    await tunggu(pilot, lambda: isinstance(pilot.app.screen, KasusScreen)
-                 and pilot.app.screen.detail is not None, "kasus terbuka")
+    await tunggu(
+        pilot,
+        lambda: isinstance(pilot.app.screen, KasusScreen) and pilot.app.screen.detail is not None,
+        "kasus terbuka",
+    )
     await settle(pilot)
 
 
-async def test_guest_who_complains_gets_a_case_with_step_one_running(make_app, settings,
-                                                                    tui_clock) -> None:
+async def test_guest_who_complains_gets_a_case_with_step_one_running(
+    make_app, settings, tui_clock
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -122,7 +131,11 @@ async def test_pelapor_is_recorded_by_keyboard(kasus_baru, settings) -> None:
         await pilih_di(pilot, "jenis_kelamin", "Per")
         await simpan(pilot)
     pelapor = _rows(settings, Pihak, peran="pelapor")[0]
-    assert (pelapor.nama, pelapor.hubungan, pelapor.jenis_kelamin) == ("Rosmawati", "orang_tua", "p")
+    assert (pelapor.nama, pelapor.hubungan, pelapor.jenis_kelamin) == (
+        "Rosmawati",
+        "orang_tua",
+        "p",
+    )
 
 
 async def test_korban_age_comes_from_the_date_of_birth(kasus_baru, settings) -> None:
@@ -188,7 +201,11 @@ async def test_a_child_consents_through_her_guardian(kasus_baru, settings) -> No
         await simpan(pilot)
     izin = _rows(settings, Persetujuan)[0]
     korban = _rows(settings, Pihak, peran="korban")[0]
-    assert (izin.pemberi, izin.wali_nama, izin.korban_id) == ("orang_tua_wali", "Rosmawati", korban.id)
+    assert (izin.pemberi, izin.wali_nama, izin.korban_id) == (
+        "orang_tua_wali",
+        "Rosmawati",
+        korban.id,
+    )
     assert (izin.izin_kesehatan, izin.izin_hukum, izin.izin_psikolog) == (True, True, False)
 
 

@@ -22,7 +22,7 @@ async def isi(pilot: Pilot, nama: str, teks: str) -> None:
 
 
 async def test_a_date_alone_marked_approximate_is_saved_and_summed_up(
-    make_app, settings, tui_clock,  # noqa: ANN001
+    make_app, settings, tui_clock,
 ) -> None:
     from ppa_tui.domain.bukutamu import catat_tamu
 

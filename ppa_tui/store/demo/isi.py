@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import column, func, insert, select, table
 
 from ppa_tui.domain.clock import Clock
-from ppa_tui.galat import PesanPetugas
 from ppa_tui.domain.models import (
     BukuTamu,
     Kasus,
@@ -20,6 +19,7 @@ from ppa_tui.domain.models import (
     NomorRegister,
     Pihak,
 )
+from ppa_tui.galat import PesanPetugas
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -1,9 +1,9 @@
 """Alembic environment: always handed a live connection by `ppa_tui.store.migrate`."""
 
 from alembic import context
+from sqlmodel import SQLModel
 
 from ppa_tui.domain import models  # noqa: F401  (registers the tables)
-from sqlmodel import SQLModel
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -18,8 +18,8 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -145,8 +145,7 @@ class FormScreen(Screen["Tersimpan | None"]):
         mentah = self.mentah()
         semua = [f.nama for f in self._fields]
         self._atur_tampil(semua)
-        self._tampilkan(periksa_form(self.siap.spec, mentah, self.siap.konteks), semua,
-                        semua=False)
+        self._tampilkan(periksa_form(self.siap.spec, mentah, self.siap.konteks), semua, semua=False)
         for masukan in self.query(MasukanForm):  # its first width, in steps from now on
             masukan.virtual_size = Size(masukan.content_width, 1)
         for masukan in self.query(Input):
@@ -158,8 +157,11 @@ class FormScreen(Screen["Tersimpan | None"]):
         if self.siap.dipulihkan:
             self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
         elif self.siap.draf_lain:
-            self.notify(f"Ada {self.siap.draf_lain} draf {self.siap.spec.judul} lain yang belum "
-                        "tersimpan: buka dari daftar draf (d) di beranda.", title="Draf")
+            self.notify(
+                f"Ada {self.siap.draf_lain} draf {self.siap.spec.judul} lain yang belum "
+                "tersimpan: buka dari daftar draf (d) di beranda.",
+                title="Draf",
+            )
         self.call_after_refresh(self._mulai_mendengar)
 
     def _mulai_mendengar(self) -> None:
@@ -210,8 +212,12 @@ class FormScreen(Screen["Tersimpan | None"]):
         pesan = self._pesan[nama]
         lebar = pesan.content_region.width
         # Same class, one line before and after: the row keeps its height, no relayout.
-        satu_baris = (lama[1] == kelas and bool(lama[0]) and bool(teks)
-                      and max(cell_len(lama[0]), cell_len(teks)) <= lebar)
+        satu_baris = (
+            lama[1] == kelas
+            and bool(lama[0])
+            and bool(teks)
+            and max(cell_len(lama[0]), cell_len(teks)) <= lebar
+        )
         pesan.update(Text(teks), layout=not satu_baris)
         if lama[1] != kelas:
             pesan.set_classes(kelas + (" -tersembunyi" if nama in self._tersembunyi else ""))
@@ -263,8 +269,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         from ppa_tui.domain.jam_tamu import MEDAN_JAM, jam_tamu
 
         if nama in MEDAN_JAM:
-            self.query_one("#jam", StepClock).jam = jam_tamu(self.siap.spec, self._mentah,
-                                                             self.siap.konteks)
+            self.query_one("#jam", StepClock).jam = jam_tamu(
+                self.siap.spec, self._mentah, self.siap.konteks
+            )
 
     def simpan_draft(self, mentah: dict[str, Any] | None = None) -> None:
         """Persist what is on screen now (debounced; also called before closing). The
@@ -295,8 +302,9 @@ class FormScreen(Screen["Tersimpan | None"]):
                     backend.simpan_draft(siap.kunci, siap.spec.id, siap.judul, isi)
                 except Exception as exc:  # noqa: BLE001  (shown, never fatal)
                     catat_galat(exc, "form.draf")
-                    app.call_from_thread(app.notify, pesan_galat(exc, "Draf gagal disimpan"),
-                                         severity="error")
+                    app.call_from_thread(
+                        app.notify, pesan_galat(exc, "Draf gagal disimpan"), severity="error"
+                    )
 
         app.run_worker(tulis, thread=True, group="draft", exit_on_error=False)
 
@@ -312,12 +320,15 @@ class FormScreen(Screen["Tersimpan | None"]):
         if not hasil.ok:
             pertama = next(f for f in self._fields if f.nama in hasil.galat)
             self._widget[pertama.nama].focus()
-            self._status(f"Belum tersimpan: {len(hasil.galat)} isian perlu diperbaiki (merah).", "-galat")
+            self._status(
+                f"Belum tersimpan: {len(hasil.galat)} isian perlu diperbaiki (merah).", "-galat"
+            )
             return
         if hasil.peringatan and hasil.peringatan != self._peringatan_diterima:
             self._peringatan_diterima = dict(hasil.peringatan)
-            self._status("Ada peringatan (kuning). Ctrl+S sekali lagi untuk tetap menyimpan.",
-                         "-peringatan")
+            self._status(
+                "Ada peringatan (kuning). Ctrl+S sekali lagi untuk tetap menyimpan.", "-peringatan"
+            )
             return
         self._status("Menyimpan…", "")
         if self._timer is not None:
@@ -332,8 +343,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         save, what was typed is still there at the next start."""
         with self._draft_lock:
             try:
-                self.backend.simpan_draft(self.siap.kunci, self.siap.spec.id, self.siap.judul,
-                                          mentah)
+                self.backend.simpan_draft(
+                    self.siap.kunci, self.siap.spec.id, self.siap.judul, mentah
+                )
             except Exception as exc:  # noqa: BLE001  (the save itself may still succeed)
                 catat_galat(exc, "form.simpan_draft_sebelum_simpan")
             self._draft_selesai = True
@@ -368,8 +380,9 @@ class FormScreen(Screen["Tersimpan | None"]):
         if salinan is None:
             return
         if not self.siap.salin:
-            self.notify(f"Belum ada data {salinan.sumber} yang tersimpan untuk disalin.",
-                        severity="warning")
+            self.notify(
+                f"Belum ada data {salinan.sumber} yang tersimpan untuk disalin.", severity="warning"
+            )
             return
         for nama, nilai in self.siap.salin.items():
             widget = self._widget.get(nama)
@@ -397,8 +410,11 @@ class FormScreen(Screen["Tersimpan | None"]):
             Konfirmasi(
                 "Tutup formulir ini? Isian yang belum disimpan tetap ada sebagai draf "
                 "dan bisa dilanjutkan nanti.",
-                [("simpan_draf", "Tutup, simpan draf"), ("buang", "Buang isian"),
-                 ("kembali", "Kembali")],
+                [
+                    ("simpan_draf", "Tutup, simpan draf"),
+                    ("buang", "Buang isian"),
+                    ("kembali", "Kembali"),
+                ],
             ),
             pilih,
         )

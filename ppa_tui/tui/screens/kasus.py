@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
-from ppa_tui.tui.widgets.tabel import Tabel
 from ppa_tui.tui.widgets import StepClock
+from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan

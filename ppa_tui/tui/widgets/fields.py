@@ -87,7 +87,7 @@ class _DaftarCari(SelectOverlay):
                 self.select(index)
 
     def _find_search_match(self, query: str) -> int | None:
-        kosong = isinstance(self.parent, Select) and self.parent._allow_blank
+        kosong = isinstance(self.parent, Select) and self.parent._allow_blank  # noqa: SLF001
         terbaik: tuple[tuple[int, int], int] | None = None
         for index, option in enumerate(self._options):
             if kosong and index == 0:
