@@ -30,4 +30,6 @@ class PpaApp(App[None]):
 
 def build_app(settings: Settings, clock: Clock | None = None) -> PpaApp:
     """The one factory for the CLI and the tests."""
-    return PpaApp(Backend(settings, clock or SystemClock()))
+    backend = Backend(settings, clock or SystemClock())
+    backend.mulai_beranda(tunggu=0.2)  # home's first rows, before the loop starts
+    return PpaApp(backend)
