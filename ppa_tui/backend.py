@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -87,6 +88,7 @@ class Backend:
     _pengamat: ChangeWatcher | None = None
     _versi: int = 0
     _lock_awas: threading.Lock = field(default_factory=threading.Lock)
+    _awal: Future | None = None
 
     @property
     def zona(self) -> ZoneInfo:
@@ -138,18 +140,51 @@ class Backend:
                     self._versi += 1  # what happened meanwhile is unknown: reload
             return self._versi
 
+    def mulai_beranda(self, tunggu: float = 0.0) -> None:
+        """Start home's first read now, in a thread, and wait for it at most `tunggu`
+        seconds: called before the app runs, so the first frame can already show
+        the rows (`beranda_siap`). A slower read goes on; home's worker picks it up."""
+        if self._awal is not None or not self.baca_ringan:
+            return
+        awal: Future = Future()
+
+        def baca() -> None:
+            try:
+                awal.set_result(self._beranda_ringan())
+            except BaseException as exc:  # noqa: BLE001  (handed to whoever waits)
+                awal.set_exception(exc)
+
+        self._awal = awal
+        threading.Thread(target=baca, name="beranda-awal", daemon=True).start()
+        if tunggu > 0:
+            wait([awal], timeout=tunggu)
+
+    def beranda_siap(self) -> Beranda | None:
+        """The early read's rows if they are already there; never waits."""
+        awal = self._awal
+        if awal is None or not awal.done() or awal.exception() or awal.result() is None:
+            return None
+        self._awal = None
+        return awal.result()
+
+    def _beranda_ringan(self) -> Beranda | None:
+        from ppa_tui.domain.readmodel import awal_hari
+        from ppa_tui.store.beranda_cepat import baca_beranda
+
+        return baca_beranda(self.settings.url,
+                            awal_hari(self.clock.now(), self.settings.zona_waktu))
+
     def beranda(self) -> Beranda:
-        """Home. Until the database is open, SQLite is read with the stdlib alone
+        """Home. Until the database is open, it is read with the bare driver
         (`store/beranda_cepat.py`): the first rows need no SQLAlchemy or Alembic."""
         from ppa_tui.domain.readmodel import awal_hari
 
-        sejak = awal_hari(self.clock.now(), self.settings.zona_waktu)
         if self._database is None:
-            from ppa_tui.store.beranda_cepat import baca_beranda
-
-            cepat = baca_beranda(self.settings.url, sejak)
+            awal, self._awal = self._awal, None
+            cepat = awal.result() if awal is not None else self._beranda_ringan()
             if cepat is not None:
                 return cepat
+        sejak = awal_hari(self.clock.now(), self.settings.zona_waktu)
         from ppa_tui.domain.views import beranda
 
         with self.database.baca() as s:

@@ -20,16 +20,22 @@ from ppa_tui.store.demo import isi_demo
 BERAT = ["sqlalchemy", "sqlmodel", "alembic"]
 
 
-def _muat_beranda(url: str, data_dir: Path) -> dict:
+def _muat_beranda(url: str, data_dir: Path, awal: bool = False) -> dict:
     """In a fresh interpreter: the TUI's modules, then `Backend.beranda()` as home's
-    worker calls it; what was loaded and what was read."""
+    worker calls it (or, with `awal`, the early read `build_app` starts); what was
+    loaded and what was read."""
+    baca = (
+        "b = ppa_tui.tui.app.build_app(s).backend\n"
+        "b._awal.result(timeout=60)\n"  # its bounded wait may end first on a busy machine
+        "home = b.beranda_siap()\n"
+    ) if awal else "b = Backend(s)\nhome = b.beranda()\n"
     code = (
         "import json, sys\n"
         "import ppa_tui.tui.app\n"
         "from ppa_tui.backend import Backend\n"
         "from ppa_tui.settings import Settings\n"
-        f"b = Backend(Settings(data_dir={str(data_dir)!r}, database_url={url!r}))\n"
-        "home = b.beranda()\n"
+        f"s = Settings(data_dir={str(data_dir)!r}, database_url={url!r})\n"
+        + baca +
         f"berat = {BERAT!r}\n"
         "print(json.dumps({'kasus': len(home.kasus), 'terbuka': b.terbuka,"
         " 'dimuat': sorted(m for m in sys.modules if m.split('.')[0] in berat)}))\n"
@@ -49,8 +55,9 @@ def url(db_url: str, clock: FixedClock) -> str:
     return db_url
 
 
-def test_first_home_load_imports_no_orm(url: str, tmp_path: Path) -> None:
-    hasil = _muat_beranda(url, tmp_path)
+@pytest.mark.parametrize("awal", [False, True], ids=["worker", "build_app"])
+def test_first_home_load_imports_no_orm(url: str, tmp_path: Path, awal: bool) -> None:
+    hasil = _muat_beranda(url, tmp_path, awal)
     assert hasil["kasus"] > 0
     assert hasil["dimuat"] == []
     assert hasil["terbuka"] is False

@@ -252,6 +252,8 @@ MessagePump._dispatch_message = _dispatch_terjaga  # type: ignore[method-assign]
 
 def build_app(settings: Settings, clock: Clock | None = None) -> PpaApp:
     """The one factory for the CLI and the tests."""
-    app = PpaApp(Backend(settings, clock or SystemClock()))
+    backend = Backend(settings, clock or SystemClock())
+    backend.mulai_beranda(tunggu=0.2)  # home's first rows, before the loop starts
+    app = PpaApp(backend)
     app.log_path = galat.pasang_log(settings.data_dir)
     return app

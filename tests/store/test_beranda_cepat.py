@@ -96,6 +96,25 @@ def test_backend_reads_home_without_opening_the_database(penuh: str, clock: Fixe
     backend.close()
 
 
+def test_the_early_read_is_handed_over_once(penuh: str, clock: FixedClock,
+                                            tmp_path: Path) -> None:
+    backend = Backend(Settings(data_dir=tmp_path, database_url=penuh), clock)
+    backend.mulai_beranda(tunggu=60)  # bounded wait: the read is done when it returns
+    siap = backend.beranda_siap()
+    assert siap is not None and siap == backend.beranda()
+    assert backend.beranda_siap() is None  # handed over once; later reads are fresh
+    assert not backend.terbuka
+    backend.close()
+
+
+def test_no_early_read_where_the_light_path_cannot_serve(tmp_path: Path) -> None:
+    backend = Backend(Settings(data_dir=tmp_path, database_url="sqlite://"))
+    backend.mulai_beranda(tunggu=60)
+    assert backend.beranda_siap() is None
+    assert backend.beranda() is not None and backend.terbuka  # the ORM path served it
+    backend.close()
+
+
 def test_head_is_the_newest_migration() -> None:
     assert head() == migrate.HEAD
 

@@ -38,6 +38,7 @@ class HomeScreen(FormLauncher):
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
     )
     BINDINGS = bindings(AKSI)
+    SESUDAH_TAMPIL = 0.25  # seconds after the first rows: the rest, then the database
 
     @dataclass
     class Dimuat(Message):
@@ -57,8 +58,11 @@ class HomeScreen(FormLauncher):
         self._versi: int | None = None  # the database's version what is shown was read at
 
     def compose(self) -> ComposeResult:
+        # Rows read while Textual started (`Backend.mulai_beranda`) go straight into
+        # the first frame; otherwise a worker loads them after it.
+        self.data = data = self.backend.beranda_siap()
         yield Header()
-        yield Static("Membuka basis data…", id="ringkas")
+        yield Static(self._ringkasan(data) if data else "Membuka basis data…", id="ringkas")
         yield Label("Buku tamu hari ini", classes="judul")
         tamu = Tabel(id="tamu")
         tamu.add_column("Masuk", key="masuk", width=5)
@@ -73,6 +77,8 @@ class HomeScreen(FormLauncher):
         kasus.add_column("Korban", key="korban", width=14)
         kasus.add_column("Langkah", key="langkah", width=26)
         kasus.add_column("Sisa", key="sisa", width=15)
+        if data is not None:
+            self._tambah_baris(data, 0, self._layar(), tamu, kasus)
         yield kasus
         yield Footer(compact=True)
 
@@ -87,7 +93,9 @@ class HomeScreen(FormLauncher):
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
         self.sub_title = f"Petugas: {self.backend.settings.petugas}"
         self.query_one("#kasus", DataTable).focus()
-        if self.backend.baca_ringan:  # a light read: alongside the first frame
+        if self.data is not None:  # already on screen: finish what a load does
+            self._setelah_muat(self.data)
+        elif self.backend.baca_ringan:  # a light read: alongside the first frame
             self.action_muat()
         else:  # the ORM's imports would hold the first frame back: after it
             self.call_after_refresh(self.action_muat)
@@ -124,27 +132,42 @@ class HomeScreen(FormLauncher):
         self._kursor = (self._fokus_tamu or _baris_kursor(tamu), _baris_kursor(kasus))
         tamu.clear()
         kasus.clear()
-        # A screenful of rows now and the rest after that frame: the officer sees her
-        # cases sooner, and rows below the fold cannot be seen before a scroll anyway.
-        layar = max(self.app.size.height, 24)
-        self._tambah_baris(data, 0, layar)
-        if max(len(data.tamu), len(data.kasus)) > layar:
-            self.call_after_refresh(self._tambah_baris, data, layar, None)
-        self.query_one("#ringkas", Static).update(
-            f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
-            + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
+        self._tambah_baris(data, 0, self._layar())
+        self.query_one("#ringkas", Static).update(self._ringkasan(data))
+        self._setelah_muat(data)
+
+    def _setelah_muat(self, data: Beranda) -> None:
         self.refresh_bindings()
         tawarkan, self._tawarkan_draf = self._tawarkan_draf, False  # once, at start
         if tawarkan and data.draft:
             self.action_draf()
-        if not self.backend.terbuka:  # rows came from the fast path: open the rest now
-            self.call_after_refresh(self._warm_up)
+        # Once the frame with the first screenful is out: the rows below the fold
+        # (unseen before a scroll anyway), then the full database if the rows came
+        # from the light path. Neither may compete with drawing that frame.
+        self.set_timer(self.SESUDAH_TAMPIL, lambda: self._sesudah_tampil(data))
 
-    def _tambah_baris(self, data: Beranda, awal: int, akhir: int | None) -> None:
+    def _sesudah_tampil(self, data: Beranda) -> None:
+        if data is not self.data:
+            return  # a newer load has taken over
+        self._tambah_baris(data, self._layar(), None)
+        if not self.backend.terbuka:
+            self._warm_up()
+
+    def _layar(self) -> int:
+        return max(self.app.size.height, 24)
+
+    @staticmethod
+    def _ringkasan(data: Beranda) -> str:
+        return (f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
+                + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
+
+    def _tambah_baris(self, data: Beranda, awal: int, akhir: int | None,
+                      tamu: DataTable | None = None, kasus: DataTable | None = None) -> None:
         if data is not self.data:
             return  # a newer load has replaced these rows
         zona = self.backend.zona
-        tamu = self.query_one("#tamu", DataTable)
+        tamu = self.query_one("#tamu", DataTable) if tamu is None else tamu
+        kasus = self.query_one("#kasus", DataTable) if kasus is None else kasus
         for t in data.tamu[awal:akhir]:
             tamu.add_row(
                 f"{t.waktu_masuk.astimezone(zona):%H:%M}", Text(t.nama or "(tanpa nama)"),
@@ -152,7 +175,6 @@ class HomeScreen(FormLauncher):
                 f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
                 t.nomor_register, key=str(t.id),
             )
-        kasus = self.query_one("#kasus", DataTable)
         for k in data.kasus[awal:akhir]:
             korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
             korban.append(k.korban or "(belum dicatat)")  # the flag first: names get cut
