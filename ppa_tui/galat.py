@@ -102,6 +102,7 @@ def pasang_log(data_dir: Path) -> Path | None:
     """Send the app's log to `data_dir/ppa.log`, readable by this user only."""
     from ppa_tui.pribadi import buka_pribadi, folder_pribadi
 
+    data_dir = Path(data_dir)
     path = data_dir / NAMA_LOG
     try:
         folder_pribadi(data_dir)
