@@ -79,7 +79,7 @@ def _driver(mode: str, url: str) -> None:
             return asli(self, *args, **kwargs)
 
         App.run = run
-        from ppa_tui.cli import main
+        from ppa_tui.mulai import main
 
         sys.argv = ["ppa", "--db", url]
         try:
@@ -119,7 +119,7 @@ def _main() -> None:
     db_url = f"sqlite:///{tmp / 'ppa.db'}"
 
     def ppa(*argv: str) -> None:
-        subprocess.run([python, "-c", "from ppa_tui.cli import main; main()", *argv],
+        subprocess.run([python, "-c", "from ppa_tui.mulai import main; main()", *argv],
                        env=env, check=True, capture_output=True)
 
     ppa("--db", db_url, "init")  # migrations done here, not in the measured path

@@ -69,3 +69,9 @@ def test_tui_app_import_does_not_load_the_database_stack() -> None:
     assert loaded["sqlmodel"] == []
     assert loaded["alembic"] == []
     assert "textual" in loaded["textual"]  # sanity: the app module did load
+
+
+def test_plain_ppa_entry_point_loads_no_typer() -> None:
+    """`ppa` with no subcommand opens the TUI; Typer (and pydantic) stay unloaded."""
+    loaded = _loaded_after(["ppa_tui.mulai"], ["typer", "click", "pydantic"])
+    assert loaded == {"typer": [], "click": [], "pydantic": []}

@@ -70,7 +70,7 @@ def basis_data_hanya_baca(request: pytest.FixtureRequest, tmp_path: Path):
 
 def test_init_reads_a_read_only_database_and_says_so(basis_data_hanya_baca) -> None:
     url, _folder = basis_data_hanya_baca
-    hasil = _jalankan("-c", "from ppa_tui.cli import main; main()", "--db", url, "init")
+    hasil = _jalankan("-c", "from ppa_tui.mulai import main; main()", "--db", url, "init")
     assert hasil.returncode == 0, hasil.stderr
     assert "hanya bisa dibaca" in hasil.stdout
     assert "Traceback" not in hasil.stdout + hasil.stderr
