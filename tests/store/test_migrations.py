@@ -103,3 +103,19 @@ def test_first_release_database_upgrades_and_saves_a_korban(
             )
     finally:
         db.close()
+
+
+def test_0002_upgrades_a_database_whose_indexes_were_added_by_hand(db_url: str) -> None:
+    """An office that added the home indexes itself (or a bench database) upgrades."""
+    from sqlalchemy import text
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.execute(text("CREATE INDEX ix_pihak_kasus_id_peran ON pihak (kasus_id, peran)"))
+        upgrade(engine)
+        assert current_revision(engine) == HEAD
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()

@@ -42,9 +42,12 @@ def upgrade() -> None:
             op.create_foreign_key("pihak_pelapor_id_fkey", "pihak", "pihak",
                                   ["pelapor_id"], ["id"])
 
-    op.create_index("ix_pihak_kasus_id_peran", "pihak", ["kasus_id", "peran"])
+    # IF NOT EXISTS: a database tuned by hand (or by bench/home.py) may have them.
+    op.create_index("ix_pihak_kasus_id_peran", "pihak", ["kasus_id", "peran"],
+                    if_not_exists=True)
     op.create_index("ix_langkah_kasus_terbuka", "langkah_kasus", ["deadline_at"],
-                    sqlite_where=sa.text(TERBUKA), postgresql_where=sa.text(TERBUKA))
+                    sqlite_where=sa.text(TERBUKA), postgresql_where=sa.text(TERBUKA),
+                    if_not_exists=True)
 
     for nama in TANDA_KASUS:
         op.add_column("kasus", sa.Column(nama, sa.Boolean(), nullable=False,
