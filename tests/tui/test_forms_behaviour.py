@@ -222,8 +222,6 @@ async def test_a_keystroke_reads_checks_and_redraws_only_what_it_changed(
                 pesan.update, pesan.id
             )
         form._refresh_layout = pencacah("layout", form._refresh_layout)
-        for timer in list(form.query_one("#jam")._timers):
-            timer.pause()  # the step clock's tick relayouts once a second: not a key's doing
         await ketik(pilot, "Ani")
         await settle(pilot)
         assert form.query_one("#f-nama", Input).value == "Ani"
@@ -298,3 +296,23 @@ async def test_the_guest_clock_follows_the_typed_arrival_and_purpose(make_app) -
         await settle(pilot)
         teks = str(jam.render())
         assert "Klien mengadukan" not in teks and "Bukan pengaduan" in teks
+
+
+async def test_the_step_clock_ticks_without_relaying_out_the_screen(make_app, tui_clock) -> None:
+    """A second's tick redraws one line; a relayout would walk every widget on screen."""
+    from datetime import timedelta
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await buka(pilot, "t")
+        form, jam = app.screen, app.screen.query_one("#jam")
+        hitung = []
+        asli = form._refresh_layout
+        form._refresh_layout = lambda *a, **k: (hitung.append(1), asli(*a, **k))[1]
+        sebelum = str(jam.render())
+        tui_clock.advance(timedelta(seconds=5))
+        jam.tick()
+        await settle(pilot)
+        assert str(jam.render()) != sebelum
+        assert hitung == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -47,9 +48,11 @@ class StepClock(Static):
         jam = self.jam
         if jam is None:
             self.set_classes("-kosong")
-            self.update(self.kosong)
+            self.update(Text(self.kosong), layout=False)
             return
         bacaan = jam.baca(self.clock.now())
         self.set_classes({StatusJam.PERINGATAN: "-peringatan",
                           StatusJam.TERLAMBAT: "-terlambat"}.get(bacaan.status, ""))
-        self.update(f"» {jam.label} · {bacaan.teks}")
+        # One fixed-height line: a tick never changes the layout, so it redraws only
+        # this line instead of relaying out the whole screen every second.
+        self.update(Text(f"» {jam.label} · {bacaan.teks}"), layout=False)
