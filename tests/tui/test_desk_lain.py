@@ -88,7 +88,7 @@ async def test_case_screen_shows_a_korban_added_at_another_desk(make_app, settin
 async def test_the_running_step_row_ticks_with_the_header(make_app, tui_clock) -> None:
     from datetime import timedelta
 
-    from ppa_tui.tui.widgets import StepClock
+    from ppa_tui.tui.widgets import PitaJam
     from tests.tui.conftest import buka, ketik, simpan
 
     app = make_app()
@@ -98,7 +98,7 @@ async def test_the_running_step_row_ticks_with_the_header(make_app, tui_clock) -
         await ketik(pilot, "Rosmawati")
         await simpan(pilot)
         assert isinstance(app.screen, KasusScreen)
-        kepala = app.screen.query_one("#jam", StepClock)
+        kepala = app.screen.query_one("#jam", PitaJam)
         langkah = app.screen.query_one("#langkah")
 
         def baris() -> str:

@@ -277,13 +277,13 @@ async def test_the_guest_clock_follows_the_typed_arrival_and_purpose(make_app) -
     from datetime import timedelta
 
     from ppa_tui.domain.clock import format_sisa
-    from ppa_tui.tui.widgets import StepClock
+    from ppa_tui.tui.widgets import PitaJam
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await buka(pilot, "t")
-        jam = app.screen.query_one("#jam", StepClock)
+        jam = app.screen.query_one("#jam", PitaJam)
         assert "Klien mengadukan" in str(jam.render())
         waktu = app.screen.query_one("#f-waktu_masuk", Input)
         waktu.focus()
@@ -298,7 +298,7 @@ async def test_the_guest_clock_follows_the_typed_arrival_and_purpose(make_app) -
         assert "Klien mengadukan" not in teks and "Bukan pengaduan" in teks
 
 
-async def test_the_step_clock_ticks_without_relaying_out_the_screen(make_app, tui_clock) -> None:
+async def test_the_pita_jam_ticks_without_relaying_out_the_screen(make_app, tui_clock) -> None:
     """A second's tick redraws one line; a relayout would walk every widget on screen."""
     from datetime import timedelta
 

@@ -40,7 +40,7 @@ from ppa_tui.domain.draft import Debounce
 from ppa_tui.domain.forms import medan_terkait, periksa_form, periksa_sebagian
 from ppa_tui.galat import catat_galat, pesan_galat
 from ppa_tui.tui.screens.dialogs import Konfirmasi
-from ppa_tui.tui.widgets import StepClock
+from ppa_tui.tui.widgets import PitaJam
 from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class FormScreen(Screen["Tersimpan | None"]):
     def compose(self) -> ComposeResult:
         yield Header()
         if self.siap.kasus_id is not None or self._jam_tamu:
-            clock = StepClock(self.backend.clock, id="jam")
+            clock = PitaJam(self.backend.clock, id="jam")
             if self._jam_tamu:
                 clock.kosong = "Bukan pengaduan: tidak ada langkah SOP yang berjalan"
             clock.jam = self.siap.jam
@@ -269,7 +269,7 @@ class FormScreen(Screen["Tersimpan | None"]):
         from ppa_tui.domain.jam_tamu import MEDAN_JAM, jam_tamu
 
         if nama in MEDAN_JAM:
-            self.query_one("#jam", StepClock).jam = jam_tamu(
+            self.query_one("#jam", PitaJam).jam = jam_tamu(
                 self.siap.spec, self._mentah, self.siap.konteks
             )
 

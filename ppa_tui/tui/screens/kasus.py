@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
-from ppa_tui.tui.widgets import StepClock
+from ppa_tui.tui.widgets import PitaJam
 from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class KasusScreen(FormLauncher):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Memuat kasus…", id="kepala")
-        yield StepClock(self.backend.clock, id="jam")
+        yield PitaJam(self.backend.clock, id="jam")
         yield Label("Data kasus (Enter: buka untuk mengisi/mengubah)", classes="judul")
         yield Static(self.legenda(), id="legenda")
         butir = Tabel(id="butir")
@@ -107,7 +107,7 @@ class KasusScreen(FormLauncher):
             f"{detail.nomor_register} · {detail.jalur} · diterima "
             f"{detail.diterima_at.astimezone(zona):%d-%m-%Y %H:%M}"
             + ("" if detail.status == "aktif" else f" · {detail.status.replace('_', ' ')}")))
-        clock = self.query_one("#jam", StepClock)
+        clock = self.query_one("#jam", PitaJam)
         clock.kosong = "Semua langkah jalur ini selesai"
         clock.jam = detail.jam
         table = self.query_one("#butir", DataTable)
@@ -133,7 +133,7 @@ class KasusScreen(FormLauncher):
         detail = self.detail
         if detail is None or detail.jam is None:
             return
-        self.query_one("#jam", StepClock).tick()
+        self.query_one("#jam", PitaJam).tick()
         berjalan = next((i for i, s in enumerate(detail.langkah)
                          if s.bacaan.status is not StatusJam.SELESAI), None)
         if berjalan is not None:

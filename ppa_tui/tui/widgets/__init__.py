@@ -1,5 +1,5 @@
 """Reusable widgets."""
 
-from ppa_tui.tui.widgets.step_clock import StepClock
+from ppa_tui.tui.widgets.pita_jam import PitaJam
 
-__all__ = ["StepClock"]
+__all__ = ["PitaJam"]

@@ -13,20 +13,20 @@ if TYPE_CHECKING:
     from ppa_tui.domain.views import JamLangkah
 
 
-class StepClock(Static):
+class PitaJam(Static):  # "pita": the one-line bar the clock sits in
     """Ticks once a second from the stored start and deadline; never from a timer's
     own count, so it shows the same time after a restart."""
 
     DEFAULT_CSS = """
-    StepClock {
+    PitaJam {
         height: 1;
         padding: 0 1;
         background: $success-muted;
         color: $text;
     }
-    StepClock.-peringatan { background: $warning; color: $text-warning; text-style: bold; }
-    StepClock.-terlambat { background: $error; color: $text; text-style: bold; }
-    StepClock.-kosong { background: $panel; color: $text-muted; }
+    PitaJam.-peringatan { background: $warning; color: $text-warning; text-style: bold; }
+    PitaJam.-terlambat { background: $error; color: $text; text-style: bold; }
+    PitaJam.-kosong { background: $panel; color: $text-muted; }
     """
 
     jam: reactive[JamLangkah | None] = reactive(None, always_update=True)
