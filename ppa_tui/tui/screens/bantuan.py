@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label, Static
 
 from ppa_tui.tui.aksi import Aksi
 
@@ -21,8 +22,19 @@ UMUM = (
 )
 
 
+def tabel_tombol(aksi: Sequence[Aksi]) -> Table:
+    """Key, action, what it does; the description wraps instead of being cut."""
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    for a in [*aksi, *UMUM]:
+        table.add_row(a.tampil_kunci, a.label.lstrip("+"), Text(a.keterangan))
+    return table
+
+
 class Bantuan(ModalScreen[None]):
-    """A table of key, action and what it does; Esc or F1 closes it."""
+    """The table of the screen beneath; Esc or F1 closes it."""
 
     CSS_PATH = "bantuan.tcss"
     BINDINGS = [Binding("escape,f1,question_mark", "tutup", "Tutup")]
@@ -35,13 +47,9 @@ class Bantuan(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="bantuan"):
             yield Label(Text(f"Tombol · {self.judul}", style="bold"), classes="pertanyaan")
-            table = DataTable(id="tombol", cursor_type="row", show_header=False)
-            table.add_columns("Tombol", "Aksi", "Keterangan")
-            for a in [*self.aksi, *UMUM]:
-                table.add_row(Text(a.tampil_kunci, style="bold"), a.label.lstrip("+"),
-                              Text(a.keterangan))
-            yield table
-            yield Label("Esc: tutup", classes="petunjuk")
+            with VerticalScroll(id="gulir"):
+                yield Static(tabel_tombol(self.aksi), id="tombol")
+            yield Label("Esc: tutup · ↑/↓: gulir", classes="petunjuk")
 
     def action_tutup(self) -> None:
         self.dismiss(None)
