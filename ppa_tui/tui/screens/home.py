@@ -66,15 +66,15 @@ class HomeScreen(FormLauncher):
         yield Label("Buku tamu hari ini", classes="judul")
         tamu = Tabel(id="tamu")
         tamu.add_column("Masuk", key="masuk", width=5)
-        tamu.add_column("Nama", key="nama", width=24)
+        tamu.add_column("Nama", key="nama", width=22)
         tamu.add_column("Keperluan", key="keperluan", width=10)
         tamu.add_column("Keluar", key="keluar", width=6)
-        tamu.add_column("Kasus", key="kasus", width=13)
+        tamu.add_column("Kasus", key="kasus", width=15)  # PPA/2026/NNNNNN whole
         yield tamu
         yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
         kasus = Tabel(id="kasus")
-        kasus.add_column("Nomor", key="nomor", width=13)
-        kasus.add_column("Korban", key="korban", width=14)
+        kasus.add_column("Nomor", key="nomor", width=15)
+        kasus.add_column("Korban", key="korban", width=12)
         kasus.add_column("Langkah", key="langkah", width=26)
         kasus.add_column("Sisa", key="sisa", width=15)
         if data is not None:
@@ -85,9 +85,9 @@ class HomeScreen(FormLauncher):
     def on_resize(self) -> None:
         """Names get the room a wider terminal gives (80 columns is the floor)."""
         lebih = max(0, self.size.width - 80)
-        self.query_one("#tamu", Tabel).atur_lebar({"nama": 24 + lebih})
+        self.query_one("#tamu", Tabel).atur_lebar({"nama": 22 + lebih})
         self.query_one("#kasus", Tabel).atur_lebar(
-            {"korban": 14 + lebih * 2 // 3, "langkah": 26 + lebih - lebih * 2 // 3})
+            {"korban": 12 + lebih * 2 // 3, "langkah": 26 + lebih - lebih * 2 // 3})
 
     def on_mount(self) -> None:
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
