@@ -177,7 +177,7 @@ class HomeScreen(FormLauncher):
             )
         for k in data.kasus[awal:akhir]:
             korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
-            korban.append(k.korban or "(belum dicatat)")  # the flag first: names get cut
+            korban.append(k.korban or "(belum ada)")  # the flag first: names get cut
             kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
                           self._sisa(k.jam), key=str(k.id))
         _ke_baris(tamu, self._kursor[0])
