@@ -33,6 +33,16 @@ def _pg_schema_url(schema: str) -> str:
     return f"{PG_URL}?options=-csearch_path%3D{schema}"
 
 
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The usual shell umask, under which the app must still write private files."""
+    lama = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(lama)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL to an empty database of each kind."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,6 @@ from ppa_tui.settings import Settings
 
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    lama = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(lama)
 
 
 def test_data_folder_and_device_id_are_private(tmp_path: Path, umask_022: None) -> None:

@@ -3,24 +3,11 @@ this user only, whatever the umask, also when they were made before this rule.""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from ppa_tui.backend import Backend
 from ppa_tui.settings import Settings
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    lama = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(lama)
 
 
 def _mode(path: Path) -> int:
