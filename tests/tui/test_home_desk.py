@@ -127,3 +127,26 @@ async def test_a_six_digit_register_number_is_shown_whole(make_app, settings, tu
         await settle(pilot)
         rapat = "".join(_teks_layar(app).split())
         assert rapat.count("PPA/2026/100000") == 2  # in the guest row and the case row
+
+
+async def test_a_form_has_its_keys_in_f1_and_the_palette_too(make_app, settings, tui_clock) -> None:
+    from ppa_tui.backend import Backend
+    from ppa_tui.tui.screens.bantuan import Bantuan as BantuanLayar
+    from ppa_tui.tui.screens.form import FormScreen
+
+    backend = Backend(settings, tui_clock)
+    siap = backend.siapkan_form("buku_tamu")
+    hasil = backend.simpan(siap, {"nama": "Siti", "keperluan": "pengaduan",
+                                  "waktu_masuk": tui_clock.now()})
+    backend.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.buka_form("korban", hasil.kasus_id)
+        await tunggu(pilot, lambda: isinstance(app.screen, FormScreen), "formulir korban")
+        judul = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Simpan (Ctrl+S)" in judul and "Salin alamat pelapor (F3)" in judul
+        await pilot.press("f1")
+        await tunggu(pilot, lambda: isinstance(app.screen, BantuanLayar), "bantuan")
+        rapat = "".join(_teks_layar(app).split())
+        assert "Ctrl+SSimpan" in rapat and "F3Salinalamatpelapor" in rapat

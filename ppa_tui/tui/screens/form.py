@@ -17,10 +17,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
@@ -39,6 +37,7 @@ from textual.worker import Worker, WorkerState
 from ppa_tui.domain.draft import Debounce
 from ppa_tui.domain.forms import medan_terkait, periksa_form, periksa_sebagian
 from ppa_tui.galat import catat_galat, pesan_galat
+from ppa_tui.tui.aksi import Aksi, LayarBeraksi, bindings
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.widgets import PitaJam
 from ppa_tui.tui.widgets.fields import baca_widget, buat_widget, widget_id
@@ -69,14 +68,16 @@ class MasukanForm(Input):
         return -(-lebar // self.LANGKAH) * self.LANGKAH
 
 
-class FormScreen(Screen["Tersimpan | None"]):
+class FormScreen(LayarBeraksi):
     """Fill in one form; dismisses with what was saved, or None when closed."""
 
     CSS_PATH = "form.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "simpan", "Simpan", priority=True),
-        Binding("escape", "tutup", "Tutup"),
-    ]
+    AKSI = (
+        Aksi("ctrl+s", "simpan", "Simpan",
+             "Simpan formulir; bila ada peringatan (kuning), Ctrl+S sekali lagi", prioritas=True),
+        Aksi("escape", "tutup", "Tutup", "Tutup formulir: isian tetap ada sebagai draf"),
+    )
+    BINDINGS = bindings(AKSI)
 
     def __init__(self, siap: FormSiap, backend: Backend) -> None:
         super().__init__()
@@ -102,8 +103,11 @@ class FormScreen(Screen["Tersimpan | None"]):
         self._tersembunyi: set[str] = set()  # fields whose condition does not hold
         self._terkait: dict[str, frozenset[str]] = {}
         self._jam_tamu = siap.spec.id == "buku_tamu"  # its clock follows what is typed
-        if siap.salinan is not None:  # this form's copy key, in its footer
-            self._bindings.bind(siap.salinan.tombol, "salin", siap.salinan.judul)
+        if siap.salinan is not None:  # this form's copy key: Footer, F1 and palette
+            salin = Aksi(siap.salinan.tombol, "salin", siap.salinan.judul,
+                         f"{siap.salinan.judul} ke isian yang masih kosong")
+            self.AKSI = (*self.AKSI, salin)
+            self._bindings.bind(salin.kunci, salin.aksi, salin.label)
 
     # ---- layout -------------------------------------------------------------------
 
