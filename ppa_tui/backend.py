@@ -233,7 +233,7 @@ class Backend:
         konteks = forms.Konteks(
             sekarang=self.clock.now(),
             zona=self.zona,
-            waktu={"diterima_at": detail.diterima_at} if detail else {},
+            waktu={"waktu_diterima": detail.waktu_diterima} if detail else {},
             pilihan={"korban": detail.korban} if detail else {},
             anak=detail.korban_anak if detail else frozenset(),
         )

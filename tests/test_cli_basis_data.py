@@ -83,7 +83,7 @@ def test_demo_marks_its_cases_and_refuses_a_database_with_real_cases(tmp_path: P
 
     db = Database.open(url, device_id="meja")  # the officer's first real case
     with db.session() as s:
-        nyata = buka_kasus(s, diterima_at=datetime.now(UTC), petugas="Rina").nomor_register
+        nyata = buka_kasus(s, waktu_diterima=datetime.now(UTC), petugas="Rina").nomor_register
     db.close()
     sebelum = _kasus(url)
 

@@ -28,7 +28,7 @@ def catat_tamu(
         tamu.nomor_identitas = ""
     kasus = None
     if tamu.keperluan == "pengaduan":
-        kasus = buka_kasus(session, diterima_at=tamu.waktu_masuk, petugas=petugas, zona=zona)
+        kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona)
         tamu.kasus_id = kasus.id
     session.add(tamu)
     return tamu, kasus
@@ -58,7 +58,7 @@ def jadikan_pengaduan(
         lama = session.get(Kasus, tamu.kasus_id)
         nomor = f" ({lama.nomor_register})" if lama is not None else ""
         raise SudahAdaKasus(f"Tamu ini sudah punya kasus{nomor}")
-    kasus = buka_kasus(session, diterima_at=tamu.waktu_masuk, petugas=petugas, zona=zona)
+    kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona)
     tamu.kasus_id = kasus.id
     session.add(tamu)
     return kasus

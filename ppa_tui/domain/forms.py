@@ -106,7 +106,7 @@ class HasilValidasi:
 @dataclass(frozen=True)
 class Konteks:
     """What validation needs beyond the form: now, the local zone, the case's times
-    (e.g. `diterima_at` for "kejadian not after the complaint") and dynamic choices."""
+    (e.g. `waktu_diterima` for "kejadian not after the complaint") and dynamic choices."""
 
     sekarang: datetime
     zona: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Jakarta"))
@@ -317,7 +317,7 @@ ATURAN_MEDAN: dict[str, frozenset[str]] = {
     "orang": frozenset({"tanggal_lahir", "usia", "nik", "jenis_kelamin"}),
     "persetujuan_anak": frozenset({"korban_id", "pemberi", "wali_nama"}),
     "keluar_setelah_masuk": frozenset({"waktu_masuk", "waktu_keluar"}),
-    "tanpa_jam": frozenset({"kejadian_at"}),  # every `tanggal_jam` field of a spec
+    "tanpa_jam": frozenset({"waktu_kejadian"}),  # every `tanggal_jam` field of a spec
 }
 
 

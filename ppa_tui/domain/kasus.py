@@ -60,11 +60,11 @@ def _is_text(obj: SQLModel, attr: str) -> bool:
 
 
 def buka_kasus(
-    session: Session, *, diterima_at: datetime, petugas: str = "", zona: str = "Asia/Jakarta"
+    session: Session, *, waktu_diterima: datetime, petugas: str = "", zona: str = "Asia/Jakarta"
 ) -> Kasus:
     """Open a complaint case: a register number of the local year, and SOP Layanan's
     first step already running from the moment the client arrived."""
-    tahun = diterima_at.astimezone(ZoneInfo(zona)).year
+    tahun = waktu_diterima.astimezone(ZoneInfo(zona)).year
     petugas = validasi.bersihkan_kontrol(petugas)
     urutan, nomor = ambil_nomor(session, tahun)
     kasus = Kasus(
@@ -73,13 +73,13 @@ def buka_kasus(
         urutan=urutan,
         sop_kode=SOP_PENGADUAN,
         jalur=JALUR_PENGADUAN,
-        diterima_at=diterima_at,
+        waktu_diterima=waktu_diterima,
         petugas=petugas,
     )
     session.add(kasus)
     session.flush()
     pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
-    mulai_langkah(session, kasus, pertama.kode, diterima_at, petugas)
+    mulai_langkah(session, kasus, pertama.kode, waktu_diterima, petugas)
     return kasus
 
 
@@ -96,7 +96,7 @@ def simpan_kejadian(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, A
     without a time cannot be "a date alone" (`kejadian_tanpa_jam`)."""
     kasus = ambil_kasus(session, kasus_id)
     terapkan(kasus, nilai)
-    if kasus.kejadian_at is None:
+    if kasus.waktu_kejadian is None:
         kasus.kejadian_tanpa_jam = False
     session.add(kasus)
     if "bentuk_kekerasan" in nilai:

@@ -91,11 +91,11 @@ class Kasus(Rekam, table=True):
     sop_kode: str = Field(default="layanan", max_length=30)
     jalur: str = Field(default="dasar", max_length=30)
     status: str = Field(default="aktif", max_length=20, index=True)
-    diterima_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    waktu_diterima: datetime = Field(sa_type=UTCDateTime, nullable=False)
     petugas: str = Field(default="", max_length=100)
-    kejadian_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    waktu_kejadian: datetime | None = Field(default=None, sa_type=UTCDateTime)
     kejadian_tanpa_jam: bool = tanda()
-    """The kejadian is a date alone ("last Tuesday"): `kejadian_at`'s time means nothing."""
+    """The kejadian is a date alone ("last Tuesday"): `waktu_kejadian`'s time means nothing."""
     kejadian_perkiraan: bool = tanda()
     """The kejadian date is approximate ("about a week ago")."""
     tempat_kejadian: str = Field(default="", max_length=40)

@@ -86,6 +86,10 @@ class Beranda:
     draft: list[DraftTersimpan]
 
 
+# Fields renamed by a schema revision (0003): a draft typed before it still opens whole.
+NAMA_LAMA = {"kejadian_at": "waktu_kejadian"}
+
+
 def draft_dari(kunci: str, form_id: str, judul: str, isi: str,
                updated_at: datetime) -> DraftTersimpan | None:
     """A stored draft, or None when its JSON is damaged: skipped, never a crash."""
@@ -95,6 +99,7 @@ def draft_dari(kunci: str, form_id: str, judul: str, isi: str,
         return None
     if not isinstance(nilai, dict):
         return None
+    nilai = {NAMA_LAMA.get(k, k): v for k, v in nilai.items()}
     return DraftTersimpan(kunci, form_id, judul, nilai, updated_at, siapa_draft(form_id, nilai))
 
 

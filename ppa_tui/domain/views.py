@@ -126,7 +126,7 @@ class LangkahBaris:
 class KasusDetail:
     id: uuid.UUID
     nomor_register: str
-    diterima_at: datetime
+    waktu_diterima: datetime
     status: str
     jalur: str
     jam: JamLangkah | None
@@ -222,7 +222,7 @@ def detail_kasus(
     return KasusDetail(
         id=kasus.id,
         nomor_register=kasus.nomor_register,
-        diterima_at=kasus.diterima_at,
+        waktu_diterima=kasus.waktu_diterima,
         status=kasus.status,
         jalur=sop.jalur.get(kasus.jalur, kasus.jalur),
         jam=jam_dari(aktif) if aktif else None,
@@ -280,8 +280,8 @@ def ringkas_kejadian(
     the hour only when known), what, where, then the start of the kronologi (or the
     address), cut to `lebar` characters. Any one of them is enough to show."""
     bagian = []
-    if kasus.kejadian_at is not None:
-        lokal = kasus.kejadian_at.astimezone(zona or ZONA_BAWAAN)
+    if kasus.waktu_kejadian is not None:
+        lokal = kasus.waktu_kejadian.astimezone(zona or ZONA_BAWAAN)
         waktu = (
             validasi.format_tanggal(lokal)
             if kasus.kejadian_tanpa_jam

@@ -73,3 +73,14 @@ def test_written_starts_the_next_wait_afresh() -> None:
 def test_no_debounce_writes_every_change() -> None:
     d = Debounce(0, 2.0, now=Jam())
     assert d.changed() == 0.0
+
+
+def test_a_draft_typed_before_a_field_was_renamed_still_opens_whole() -> None:
+    from datetime import UTC, datetime
+
+    from ppa_tui.domain.readmodel import draft_dari
+
+    d = draft_dari("kejadian:-:x", "kejadian", "Kejadian",
+                   '{"kejadian_at": "22-11-2026 19:30", "kronologi": "…"}',
+                   datetime(2026, 11, 23, tzinfo=UTC))
+    assert d is not None and d.isi == {"waktu_kejadian": "22-11-2026 19:30", "kronologi": "…"}

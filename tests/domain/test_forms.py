@@ -292,7 +292,7 @@ def test_ke_mentah_round_trips_a_saved_pihak(db: Database, clock: FixedClock) ->
     first = periksa_form(spec, typed, k)
     assert first.ok
     with db.session() as s:
-        kasus = buka_kasus(s, diterima_at=clock.now())
+        kasus = buka_kasus(s, waktu_diterima=clock.now())
         saved = simpan_pihak(s, kasus.id, "korban", first.nilai)
     with db.session() as s:
         row = s.get(Pihak, saved.id)
@@ -312,12 +312,12 @@ def test_ke_mentah_round_trips_a_saved_pihak(db: Database, clock: FixedClock) ->
 def test_ke_mentah_round_trips_times_checkboxes_and_lists(clock: FixedClock) -> None:
     kejadian = load_form("kejadian")
     nilai = {
-        "kejadian_at": datetime(2026, 11, 22, 14, 0, tzinfo=UTC),
+        "waktu_kejadian": datetime(2026, 11, 22, 14, 0, tzinfo=UTC),
         "bentuk_kekerasan": ["fisik", "psikis"],
         "tempat_kejadian": "rumah_tangga",
     }
     mentah = ke_mentah(kejadian, nilai, WIB)
-    assert mentah["kejadian_at"] == "22-11-2026 21:00"
+    assert mentah["waktu_kejadian"] == "22-11-2026 21:00"
     assert mentah["bentuk_kekerasan"] == ["fisik", "psikis"]
     hasil = periksa_form(kejadian, mentah, konteks(clock))
     assert hasil.ok

@@ -23,7 +23,7 @@ SPECS = ["asesmen", "buku_tamu", "kejadian", "korban", "pelaku", "pelapor", "per
          "rencana"]
 KONTEKS = Konteks(
     sekarang=datetime(2026, 11, 23, 2, 0, tzinfo=UTC), zona=ZoneInfo("Asia/Jakarta"),
-    waktu={"diterima_at": datetime(2026, 11, 23, 1, 0, tzinfo=UTC)},
+    waktu={"waktu_diterima": datetime(2026, 11, 23, 1, 0, tzinfo=UTC)},
     pilihan={"korban": (("k1", "Putri · ANAK"), ("k2", "Sari"))}, anak=frozenset({"k1"}),
 )
 CONTOH = {  # (a good value, a bad one, empty) per kind of field

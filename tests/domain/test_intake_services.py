@@ -72,7 +72,7 @@ def konteks_kasus(db: Database, kasus_id: uuid.UUID, clock: FixedClock) -> Konte
     assert d is not None
     return Konteks(
         sekarang=clock.now(),
-        waktu={"diterima_at": d.diterima_at},
+        waktu={"waktu_diterima": d.waktu_diterima},
         pilihan={"korban": d.korban},
         anak=d.korban_anak,
     )
@@ -80,7 +80,7 @@ def konteks_kasus(db: Database, kasus_id: uuid.UUID, clock: FixedClock) -> Konte
 
 def buka(db: Database, clock: FixedClock) -> Kasus:
     with db.session() as s:
-        return buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+        return buka_kasus(s, waktu_diterima=clock.now(), petugas="Rina")
 
 
 def langkah_semua(db: Database, kasus_id: uuid.UUID) -> list[LangkahKasus]:
@@ -136,7 +136,7 @@ def test_pengaduan_opens_case_whose_clock_runs_from_arrival(
         assert tamu_db.waktu_masuk == masuk
         assert tamu_db.telepon == "+6281234567890"
         case = s.get(Kasus, kasus.id)
-        assert case is not None and case.diterima_at == masuk and case.status == "aktif"
+        assert case is not None and case.waktu_diterima == masuk and case.status == "aktif"
     [l1] = langkah_semua(db, kasus.id)
     assert l1.langkah_kode == "L1"
     assert l1.started_at == masuk  # arrival, not the save at 09:03
@@ -218,7 +218,7 @@ def test_nomor_identitas_dropped_when_guest_has_no_identity(
 def test_register_numbers_are_sequential_per_year_and_restart(db: Database) -> None:
     def nomor(at: datetime) -> str:
         with db.session() as s:
-            return buka_kasus(s, diterima_at=at).nomor_register
+            return buka_kasus(s, waktu_diterima=at).nomor_register
 
     nov = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     assert [nomor(nov + timedelta(hours=i)) for i in range(3)] == [
@@ -265,7 +265,7 @@ def test_two_desks_opening_cases_at_once_never_share_a_number(
             barrier.wait()
             for _ in range(per_desk):
                 with database.session() as s:
-                    kasus = buka_kasus(s, diterima_at=at, petugas=database.device_id)
+                    kasus = buka_kasus(s, waktu_diterima=at, petugas=database.device_id)
                 with lock:
                     nomor.append(kasus.nomor_register)
         except BaseException as exc:  # noqa: BLE001 - reported below
@@ -349,7 +349,7 @@ def test_finishing_a_step_of_an_unknown_case_is_refused(db: Database, clock: Fix
 def test_countdown_survives_a_restart(db_url: str, clock: FixedClock) -> None:
     first = Database.open(db_url, device_id="desk-1")
     with first.session() as s:
-        kasus = buka_kasus(s, diterima_at=clock.now())
+        kasus = buka_kasus(s, waktu_diterima=clock.now())
     clock.advance(timedelta(minutes=4))
     first.close()
 
@@ -535,7 +535,7 @@ def test_bentuk_kekerasan_replaced_old_rows_kept_as_deleted(
     clock.advance(timedelta(minutes=30))
     k = konteks_kasus(db, kasus.id, clock)
     mentah = {
-        "kejadian_at": "22-11-2026 21:00",
+        "waktu_kejadian": "22-11-2026 21:00",
         "tempat_kejadian": "rumah_tangga",
         "kejadian_kabkota_kode": "19.71",
         "bentuk_kekerasan": ["fisik", "psikis"],
@@ -560,7 +560,7 @@ def test_bentuk_kekerasan_replaced_old_rows_kept_as_deleted(
     assert dihapus == ["fisik"]  # kept, marked, for the merge to see what changed
     assert len(rows) == 3  # psikis was kept, not re-inserted
     assert case is not None
-    assert case.kejadian_at == datetime(2026, 11, 22, 14, 0, tzinfo=UTC)
+    assert case.waktu_kejadian == datetime(2026, 11, 22, 14, 0, tzinfo=UTC)
     assert (case.tempat_kejadian, case.kejadian_kabkota_kode) == ("rumah_tangga", "19.71")
     assert case.kronologi == "Dipukul di rumah."
     assert d is not None
@@ -581,13 +581,13 @@ def test_bentuk_kekerasan_replaced_old_rows_kept_as_deleted(
 def test_kejadian_after_the_complaint_is_rejected(db: Database, clock: FixedClock) -> None:
     kasus = buka(db, clock)  # complaint received 09:00 WIB
     clock.advance(timedelta(hours=1))  # 10:00: 09:30 is not in the future, only too late
-    k = Konteks(sekarang=clock.now(), waktu={"diterima_at": kasus.diterima_at})
+    k = Konteks(sekarang=clock.now(), waktu={"waktu_diterima": kasus.waktu_diterima})
     spec = load_form("kejadian")
-    hasil = periksa_form(spec, {"kejadian_at": "23-11-2026 09:30"}, k)
+    hasil = periksa_form(spec, {"waktu_kejadian": "23-11-2026 09:30"}, k)
     assert not hasil.ok
-    assert hasil.galat["kejadian_at"] == "Tidak boleh setelah waktu pengaduan"
-    assert periksa_form(spec, {"kejadian_at": "23-11-2026 09:00"}, k).ok
-    assert periksa_form(spec, {"kejadian_at": "23-11-2026 08:59"}, k).ok
+    assert hasil.galat["waktu_kejadian"] == "Tidak boleh setelah waktu pengaduan"
+    assert periksa_form(spec, {"waktu_kejadian": "23-11-2026 09:00"}, k).ok
+    assert periksa_form(spec, {"waktu_kejadian": "23-11-2026 08:59"}, k).ok
 
 
 # ---- consent, asesmen, rencana ---------------------------------------------------------
@@ -1070,7 +1070,7 @@ def test_a_consulting_guest_becomes_a_complaint_from_her_arrival(
         assert row is not None and row.kasus_id == kasus.id
         assert row.keperluan == keperluan  # why she came stays on record
         case = s.get(Kasus, kasus.id)
-        assert case is not None and (case.diterima_at, case.petugas) == (masuk, "Rina")
+        assert case is not None and (case.waktu_diterima, case.petugas) == (masuk, "Rina")
     [l1] = langkah_semua(db, kasus.id)  # exactly as a pengaduan guest's case
     assert (l1.langkah_kode, l1.started_at, l1.deadline_at) == (
         "L1",

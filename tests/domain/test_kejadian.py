@@ -22,7 +22,7 @@ DITERIMA = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # the complaint: 23-11-2026
 
 
 def konteks(sekarang: datetime = DITERIMA) -> Konteks:
-    return Konteks(sekarang=sekarang, zona=WIB, waktu={"diterima_at": DITERIMA})
+    return Konteks(sekarang=sekarang, zona=WIB, waktu={"waktu_diterima": DITERIMA})
 
 
 def periksa(mentah: dict[str, Any], k: Konteks | None = None) -> HasilValidasi:
@@ -33,61 +33,61 @@ def periksa(mentah: dict[str, Any], k: Konteks | None = None) -> HasilValidasi:
 
 
 def test_a_date_alone_is_local_midnight_without_an_hour() -> None:
-    hasil = periksa({"kejadian_at": "22-11-2026"})
+    hasil = periksa({"waktu_kejadian": "22-11-2026"})
     assert hasil.ok, hasil.galat
-    assert hasil.nilai["kejadian_at"] == datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
+    assert hasil.nilai["waktu_kejadian"] == datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
     assert hasil.nilai["kejadian_tanpa_jam"] is True
 
 
 @pytest.mark.parametrize("teks", ["22/11/2026", "2026-11-22", "22112026"])
 def test_a_date_alone_in_the_other_date_formats(teks: str) -> None:
-    hasil = periksa({"kejadian_at": teks})
+    hasil = periksa({"waktu_kejadian": teks})
     assert hasil.ok, hasil.galat
     assert hasil.nilai["kejadian_tanpa_jam"] is True
 
 
 def test_a_date_with_an_hour_works_as_before() -> None:
-    hasil = periksa({"kejadian_at": "22-11-2026 19:30"})
+    hasil = periksa({"waktu_kejadian": "22-11-2026 19:30"})
     assert hasil.ok, hasil.galat
-    assert hasil.nilai["kejadian_at"] == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
+    assert hasil.nilai["waktu_kejadian"] == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
     assert hasil.nilai["kejadian_tanpa_jam"] is False
 
 
 def test_no_date_is_no_date_alone() -> None:
-    hasil = periksa({"kejadian_at": "  "})
+    hasil = periksa({"waktu_kejadian": "  "})
     assert hasil.ok
-    assert (hasil.nilai["kejadian_at"], hasil.nilai["kejadian_tanpa_jam"]) == (None, False)
+    assert (hasil.nilai["waktu_kejadian"], hasil.nilai["kejadian_tanpa_jam"]) == (None, False)
 
 
 def test_a_future_date_alone_is_refused() -> None:
     # Later than the complaint and than today: both rules say no, by day.
-    hasil = periksa({"kejadian_at": "24-11-2026"}, konteks(DITERIMA + timedelta(days=3)))
-    assert hasil.galat == {"kejadian_at": "Tidak boleh setelah waktu pengaduan"}
-    hasil = periksa({"kejadian_at": "24-11-2026"})
-    assert hasil.galat == {"kejadian_at": "Tanggal tidak boleh di masa depan"}
+    hasil = periksa({"waktu_kejadian": "24-11-2026"}, konteks(DITERIMA + timedelta(days=3)))
+    assert hasil.galat == {"waktu_kejadian": "Tidak boleh setelah waktu pengaduan"}
+    hasil = periksa({"waktu_kejadian": "24-11-2026"})
+    assert hasil.galat == {"waktu_kejadian": "Tanggal tidak boleh di masa depan"}
 
 
 def test_a_date_alone_on_the_complaints_day_is_allowed() -> None:
     # Midnight is before 09:00, but the point is the day: "today" is a fair answer,
     # even though an hour typed after 09:00 the same day is still refused.
-    hasil = periksa({"kejadian_at": "23-11-2026"}, konteks(DITERIMA + timedelta(hours=5)))
+    hasil = periksa({"waktu_kejadian": "23-11-2026"}, konteks(DITERIMA + timedelta(hours=5)))
     assert hasil.ok, hasil.galat
     assert hasil.nilai["kejadian_tanpa_jam"] is True
-    later = periksa({"kejadian_at": "23-11-2026 10:00"}, konteks(DITERIMA + timedelta(hours=5)))
-    assert later.galat == {"kejadian_at": "Tidak boleh setelah waktu pengaduan"}
+    later = periksa({"waktu_kejadian": "23-11-2026 10:00"}, konteks(DITERIMA + timedelta(hours=5)))
+    assert later.galat == {"waktu_kejadian": "Tidak boleh setelah waktu pengaduan"}
 
 
 def test_a_date_that_does_not_exist_or_free_text_says_what_to_type() -> None:
-    assert periksa({"kejadian_at": "31-02-2026"}).galat == {
-        "kejadian_at": "Tanggal tidak ada (31-02-2026)"}
-    assert periksa({"kejadian_at": "minggu lalu"}).galat == {
-        "kejadian_at": "Format: HH-BB-TTTT atau HH-BB-TTTT JJ:MM"}
+    assert periksa({"waktu_kejadian": "31-02-2026"}).galat == {
+        "waktu_kejadian": "Tanggal tidak ada (31-02-2026)"}
+    assert periksa({"waktu_kejadian": "minggu lalu"}).galat == {
+        "waktu_kejadian": "Format: HH-BB-TTTT atau HH-BB-TTTT JJ:MM"}
 
 
 def test_the_placeholder_says_the_hour_may_be_left_out() -> None:
     from ppa_tui.domain.jenis import JENIS
 
-    f = load_form("kejadian").field("kejadian_at")
+    f = load_form("kejadian").field("waktu_kejadian")
     assert "jam boleh dikosongkan" in JENIS[f.jenis].placeholder
     assert "jam boleh dikosongkan" in f.petunjuk
 
@@ -95,7 +95,7 @@ def test_the_placeholder_says_the_hour_may_be_left_out() -> None:
 def test_perkiraan_is_a_checkbox_bound_to_its_column() -> None:
     f = load_form("kejadian").field("kejadian_perkiraan")
     assert (f.jenis, f.label) == ("centang", "Tanggal perkiraan")
-    assert periksa({"kejadian_at": "22-11-2026", "kejadian_perkiraan": True}).nilai[
+    assert periksa({"waktu_kejadian": "22-11-2026", "kejadian_perkiraan": True}).nilai[
         "kejadian_perkiraan"] is True
     assert "kejadian_tanpa_jam" in Kasus.model_fields
 
@@ -107,7 +107,7 @@ def test_a_date_alone_field_needs_its_flag_and_rule(tmp_path, monkeypatch) -> No
     (tmp_path / "screens").mkdir()
     (tmp_path / "screens" / "rusak.toml").write_text(
         'id = "rusak"\njudul = "R"\nmodel = "Kasus"\n[[bagian]]\njudul = "K"\n'
-        '[[bagian.field]]\nnama = "kejadian_at"\nlabel = "W"\njenis = "tanggal_jam"\n',
+        '[[bagian.field]]\nnama = "waktu_kejadian"\nlabel = "W"\njenis = "tanggal_jam"\n',
         encoding="utf-8")
     monkeypatch.setattr(forms, "folder", lambda nama: tmp_path / nama)
     forms.load_form.cache_clear()
@@ -123,9 +123,9 @@ def test_a_date_alone_field_needs_its_flag_and_rule(tmp_path, monkeypatch) -> No
 
 def test_ke_mentah_shows_a_date_alone_again_not_midnight() -> None:
     spec = load_form("kejadian")
-    first = periksa({"kejadian_at": "22-11-2026", "kejadian_perkiraan": True})
+    first = periksa({"waktu_kejadian": "22-11-2026", "kejadian_perkiraan": True})
     mentah = ke_mentah(spec, first.nilai, WIB)
-    assert mentah["kejadian_at"] == "22-11-2026"
+    assert mentah["waktu_kejadian"] == "22-11-2026"
     assert mentah["kejadian_perkiraan"] is True
     again = periksa(mentah)
     assert again.ok, again.galat
@@ -134,10 +134,10 @@ def test_ke_mentah_shows_a_date_alone_again_not_midnight() -> None:
 
 def test_ke_mentah_keeps_the_hour_when_one_was_typed() -> None:
     spec = load_form("kejadian")
-    first = periksa({"kejadian_at": "22-11-2026 00:00"})  # a real midnight
+    first = periksa({"waktu_kejadian": "22-11-2026 00:00"})  # a real midnight
     assert first.nilai["kejadian_tanpa_jam"] is False
     mentah = ke_mentah(spec, first.nilai, WIB)
-    assert mentah["kejadian_at"] == "22-11-2026 00:00"
+    assert mentah["waktu_kejadian"] == "22-11-2026 00:00"
     assert periksa(mentah).nilai == first.nilai
 
 
@@ -146,7 +146,7 @@ def test_ke_mentah_keeps_the_hour_when_one_was_typed() -> None:
 
 def _kasus(db: Database) -> Kasus:
     with db.session() as s:
-        return buka_kasus(s, diterima_at=DITERIMA, petugas="Rina")
+        return buka_kasus(s, waktu_diterima=DITERIMA, petugas="Rina")
 
 
 def _simpan(db: Database, kasus: Kasus, mentah: dict[str, Any]) -> Kasus:
@@ -162,27 +162,27 @@ def _simpan(db: Database, kasus: Kasus, mentah: dict[str, Any]) -> Kasus:
 
 def test_service_stores_a_date_alone_and_perkiraan(db: Database) -> None:
     kasus = _kasus(db)
-    row = _simpan(db, kasus, {"kejadian_at": "22-11-2026", "kejadian_perkiraan": True})
-    assert row.kejadian_at == datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
+    row = _simpan(db, kasus, {"waktu_kejadian": "22-11-2026", "kejadian_perkiraan": True})
+    assert row.waktu_kejadian == datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
     assert (row.kejadian_tanpa_jam, row.kejadian_perkiraan) == (True, True)
     # Reopened from what was stored, the form shows the date alone.
-    assert ke_mentah(load_form("kejadian"), row.model_dump(), WIB)["kejadian_at"] == "22-11-2026"
+    assert ke_mentah(load_form("kejadian"), row.model_dump(), WIB)["waktu_kejadian"] == "22-11-2026"
 
     # The hour learnt later: both flags follow what is typed now.
-    row = _simpan(db, kasus, {"kejadian_at": "22-11-2026 19:30", "kejadian_perkiraan": False})
-    assert row.kejadian_at == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
+    row = _simpan(db, kasus, {"waktu_kejadian": "22-11-2026 19:30", "kejadian_perkiraan": False})
+    assert row.waktu_kejadian == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
     assert (row.kejadian_tanpa_jam, row.kejadian_perkiraan) == (False, False)
 
 
 def test_service_never_keeps_date_alone_without_a_date(db: Database) -> None:
     kasus = _kasus(db)
-    _simpan(db, kasus, {"kejadian_at": "22-11-2026"})
+    _simpan(db, kasus, {"waktu_kejadian": "22-11-2026"})
     with db.session() as s:  # a caller that skips the form's rule
-        simpan_kejadian(s, kasus.id, {"kejadian_at": None})
+        simpan_kejadian(s, kasus.id, {"waktu_kejadian": None})
     with db.session() as s:
         row = s.get(Kasus, kasus.id)
     assert row is not None
-    assert (row.kejadian_at, row.kejadian_tanpa_jam) == (None, False)
+    assert (row.waktu_kejadian, row.kejadian_tanpa_jam) == (None, False)
 
 
 # ---- the case screen's summary ------------------------------------------------------------
@@ -208,20 +208,20 @@ def test_summary_of_a_kejadian_with_only_the_kronologi(db: Database) -> None:
 
 
 def test_summary_of_an_approximate_date_alone(db: Database) -> None:
-    ringkas = _ringkas(db, {"kejadian_at": "22-11-2026", "kejadian_perkiraan": True,
+    ringkas = _ringkas(db, {"waktu_kejadian": "22-11-2026", "kejadian_perkiraan": True,
                             "tempat_kejadian": "rumah_tangga"})
     assert ringkas == "22-11-2026 (perkiraan) · Rumah tangga"
 
 
 def test_summary_shows_the_hour_when_known(db: Database) -> None:
-    ringkas = _ringkas(db, {"kejadian_at": "22-11-2026 19:30", "kronologi": "Dipukul."})
+    ringkas = _ringkas(db, {"waktu_kejadian": "22-11-2026 19:30", "kronologi": "Dipukul."})
     assert ringkas == "22-11-2026 19:30 · Dipukul."
 
 
 def test_summary_stays_one_short_line_however_much_is_filled() -> None:
     kasus = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1, sop_kode="layanan",
-                  jalur="dasar", diterima_at=DITERIMA,
-                  kejadian_at=datetime(2026, 11, 21, 17, 0, tzinfo=UTC),
+                  jalur="dasar", waktu_diterima=DITERIMA,
+                  waktu_kejadian=datetime(2026, 11, 21, 17, 0, tzinfo=UTC),
                   kejadian_tanpa_jam=True, tempat_kejadian="rumah_tangga",
                   kejadian_kabkota_kode="19.71", kronologi="x" * 500)
     bentuk = ["fisik", "psikis", "seksual", "penelantaran", "eksploitasi"]
@@ -232,12 +232,12 @@ def test_summary_stays_one_short_line_however_much_is_filled() -> None:
 
 def test_summary_of_nothing_says_so() -> None:
     kasus = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1, sop_kode="layanan",
-                  jalur="dasar", diterima_at=DITERIMA)
+                  jalur="dasar", waktu_diterima=DITERIMA)
     assert views.ringkas_kejadian(kasus, [], zona=WIB) == views.BELUM
 
 
 def test_summary_dates_are_local(db: Database) -> None:
     """23:30 WIB on the 22nd is 16:30 UTC: the summary says the 22nd, in local time."""
-    ringkas = _ringkas(db, {"kejadian_at": "22-11-2026 23:30"})
+    ringkas = _ringkas(db, {"waktu_kejadian": "22-11-2026 23:30"})
     assert ringkas == "22-11-2026 23:30"
 

@@ -53,16 +53,16 @@ def test_makes_the_cases_asked_for_with_unique_numbers(db: Database, clock: Fixe
         m = NOMOR.fullmatch(k.nomor_register)
         assert m, k.nomor_register
         assert (int(m[1]), int(m[2])) == (k.tahun, k.urutan)
-        assert k.tahun == (k.diterima_at + WIB).year
+        assert k.tahun == (k.waktu_diterima + WIB).year
         assert k.sop_kode == "layanan" and k.jalur == "dasar"
         assert k.device_id == "test-desk"
-        assert k.kejadian_at is not None and k.kejadian_at < k.diterima_at <= clock.now()
+        assert k.waktu_kejadian is not None and k.waktu_kejadian < k.waktu_diterima <= clock.now()
         assert k.tempat_kejadian in kode("tempat_kejadian")
         assert k.kejadian_kabkota_kode in kode("kabkota")
         assert k.kronologi.startswith("Korban")
     # numbers follow arrival within a year, from 1 on an empty database
     per_tahun: dict[int, list[Kasus]] = defaultdict(list)
-    for k in sorted(kasus, key=lambda k: k.diterima_at):
+    for k in sorted(kasus, key=lambda k: k.waktu_diterima):
         per_tahun[k.tahun].append(k)
     for tahun, rows in per_tahun.items():
         assert [k.urutan for k in rows] == list(range(1, len(rows) + 1)), tahun
@@ -96,8 +96,8 @@ def test_every_case_has_its_people_kekerasan_and_guest(db: Database, clock: Fixe
         else:
             assert pelapor.hubungan in kode("hubungan_pelapor")
         t = tamu[kid]
-        assert (t.keperluan, t.waktu_masuk, t.nama) == ("pengaduan", k.diterima_at, pelapor.nama)
-        assert t.waktu_keluar is None or k.diterima_at < t.waktu_keluar <= clock.now()
+        assert (t.keperluan, t.waktu_masuk, t.nama) == ("pengaduan", k.waktu_diterima, pelapor.nama)
+        assert t.waktu_keluar is None or k.waktu_diterima < t.waktu_keluar <= clock.now()
 
     korban = [p for p in pihak if p.peran == "korban"]
     assert sum(p.jenis_kelamin == "p" for p in korban) > len(korban) / 2
@@ -106,7 +106,7 @@ def test_every_case_has_its_people_kekerasan_and_guest(db: Database, clock: Fixe
 
 def test_ages_nik_and_phones_are_consistent(db: Database, clock: FixedClock) -> None:
     isi_demo(db, 30, clock)
-    diterima = {k.id: (k.diterima_at + WIB).date() for k in semua(db, Kasus)}
+    diterima = {k.id: (k.waktu_diterima + WIB).date() for k in semua(db, Kasus)}
     for p in semua(db, Pihak):
         assert p.anak == (p.usia is not None and p.usia < 18), p
         hari = diterima[p.kasus_id]
@@ -133,7 +133,7 @@ def test_steps_follow_sop_layanan_dasar(db: Database, clock: FixedClock) -> None
     for k in semua(db, Kasus):
         rows = sorted(langkah[k.id], key=lambda r: urutan.index(r.langkah_kode))
         assert [r.langkah_kode for r in rows] == urutan[:len(rows)]
-        assert rows[0].started_at == k.diterima_at
+        assert rows[0].started_at == k.waktu_diterima
         for a, b in zip(rows, rows[1:], strict=False):
             assert a.finished_at == b.started_at
         for r in rows:
@@ -167,7 +167,7 @@ def test_second_fill_continues_numbering_and_desk_gets_next(
         assert counters[tahun] == len(nomor)
 
     with db.session() as s:
-        baru = buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+        baru = buka_kasus(s, waktu_diterima=clock.now(), petugas="Rina")
     assert (baru.tahun, baru.urutan) == (2026, max(per_tahun[2026]) + 1)
     assert baru.nomor_register == f"PPA/2026/{max(per_tahun[2026]) + 1:04d}"
 
@@ -236,7 +236,7 @@ def test_demo_refuses_real_cases_unless_told_to_mix(db: Database, clock: FixedCl
     isi_demo(db, 3, clock)
     assert all(k.demo for k in semua(db, Kasus))
     with db.session() as s:
-        buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+        buka_kasus(s, waktu_diterima=clock.now(), petugas="Rina")
     with pytest.raises(AdaKasusNyata) as info:
         isi_demo(db, 3, clock)
     assert info.value.jumlah == 1 and "kasus nyata" in str(info.value)

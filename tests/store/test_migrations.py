@@ -91,7 +91,7 @@ def test_first_release_database_upgrades_and_saves_a_korban(
         )
         assert hasil.ok, hasil.galat
         with db.session() as s:
-            kasus = buka_kasus(s, diterima_at=clock.now(), petugas="Rina")
+            kasus = buka_kasus(s, waktu_diterima=clock.now(), petugas="Rina")
             korban = simpan_pihak(s, kasus.id, "korban", hasil.nilai)
         with db.session() as s:
             row = s.get(models.Pihak, korban.id)

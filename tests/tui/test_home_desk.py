@@ -60,7 +60,7 @@ async def test_a_consulting_guest_becomes_a_complaint_from_home(make_app, settin
     with Session(engine) as s:
         tamu = s.exec(select(BukuTamu)).one()
         kasus = s.exec(select(Kasus)).one()
-        assert tamu.kasus_id == kasus.id and kasus.diterima_at == tamu.waktu_masuk
+        assert tamu.kasus_id == kasus.id and kasus.waktu_diterima == tamu.waktu_masuk
     engine.dispose()
 
 

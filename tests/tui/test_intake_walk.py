@@ -170,7 +170,7 @@ async def test_kejadian_with_several_forms_of_violence(kasus_baru, settings) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await buka_kasus(pilot, kasus_id)
         await buka(pilot, "j")
-        await isi(pilot, "kejadian_at", "22-11-2026 19:30")
+        await isi(pilot, "waktu_kejadian", "22-11-2026 19:30")
         await pilih_di(pilot, "tempat_kejadian", "Rumah")
         await isi(pilot, "kejadian_kabkota_kode", "Pangkalpinang")
         await ke(pilot, "bentuk_kekerasan")
@@ -183,7 +183,7 @@ async def test_kejadian_with_several_forms_of_violence(kasus_baru, settings) -> 
     kasus = _rows(settings, Kasus)[0]
     assert kasus.tempat_kejadian == "rumah_tangga"
     assert kasus.kejadian_kabkota_kode == "19.71"
-    assert kasus.kejadian_at == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
+    assert kasus.waktu_kejadian == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
     assert kasus.kronologi == "Dipukul dengan [ikat pinggang]."
     assert {k.bentuk for k in _rows(settings, KekerasanKasus)} == {"fisik", "psikis"}
 

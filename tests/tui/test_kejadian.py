@@ -41,7 +41,7 @@ async def test_a_date_alone_marked_approximate_is_saved_and_summed_up(
         await settle(pilot)
 
         await buka(pilot, "j")
-        await isi(pilot, "kejadian_at", "22-11-2026")  # "last Sunday": no hour known
+        await isi(pilot, "waktu_kejadian", "22-11-2026")  # "last Sunday": no hour known
         app.screen.query_one("#f-kejadian_perkiraan").focus()
         await pilot.press("space")
         await isi(pilot, "kronologi", "Dipukul ayah tiri di dapur.")
@@ -53,13 +53,13 @@ async def test_a_date_alone_marked_approximate_is_saved_and_summed_up(
         assert ringkas == "22-11-2026 (perkiraan) · Dipukul ayah tiri di dapur."
 
         await buka(pilot, "j")  # reopened: the date alone, not "22-11-2026 00:00"
-        assert app.screen.query_one("#f-kejadian_at", Input).value == "22-11-2026"
+        assert app.screen.query_one("#f-waktu_kejadian", Input).value == "22-11-2026"
         assert app.screen.query_one("#f-kejadian_perkiraan").value is True
 
     engine = create_engine(settings.url)
     with Session(engine) as s:
         row = s.get(Kasus, kasus_id)
         assert row is not None
-        assert row.kejadian_at == datetime(2026, 11, 21, 17, 0, tzinfo=UTC)  # local midnight
+        assert row.waktu_kejadian == datetime(2026, 11, 21, 17, 0, tzinfo=UTC)  # local midnight
         assert (row.kejadian_tanpa_jam, row.kejadian_perkiraan) == (True, True)
     engine.dispose()

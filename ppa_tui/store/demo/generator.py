@@ -278,17 +278,17 @@ class _Generator:
         bentuk = self.bentuk(hub, anak, k1["jenis_kelamin"])
         tempat = self.tempat(hub, bentuk)
         mundur = timedelta(hours=2 + r.expovariate(1 / (24 * 20)))
-        kejadian_at = min(diterima - mundur, diterima - timedelta(hours=1))
-        kejadian_at = kejadian_at.replace(second=0, microsecond=0)
-        kronologi = self.kronologi(bentuk, hub, k1, tempat, kejadian_at, kabkota)
+        waktu_kejadian = min(diterima - mundur, diterima - timedelta(hours=1))
+        waktu_kejadian = waktu_kejadian.replace(second=0, microsecond=0)
+        kronologi = self.kronologi(bentuk, hub, k1, tempat, waktu_kejadian, kabkota)
 
         kasus = {
             "id": kasus_id, "created_at": dibuat,
             "updated_at": max([dibuat, didata] + [s["updated_at"] for s in steps]),
             "device_id": self.device, "deleted_at": None,
             "nomor_register": format_nomor(tahun, urutan), "tahun": tahun, "urutan": urutan,
-            "sop_kode": SOP, "jalur": JALUR, "status": status, "diterima_at": diterima,
-            "petugas": petugas, "kejadian_at": kejadian_at, "tempat_kejadian": tempat,
+            "sop_kode": SOP, "jalur": JALUR, "status": status, "waktu_diterima": diterima,
+            "petugas": petugas, "waktu_kejadian": waktu_kejadian, "tempat_kejadian": tempat,
             "kejadian_kabkota_kode": kabkota if r.random() < 0.9 else _PILIH_KABKOTA(r),
             "kejadian_alamat": k1["alamat"] if tempat == "rumah_tangga" else self.alamat(kabkota),
             "kronologi": kronologi, "kejadian_tanpa_jam": False, "kejadian_perkiraan": False,

@@ -105,7 +105,7 @@ class KasusScreen(FormLauncher):
         self.title = f"Kasus {detail.nomor_register}"
         self.query_one("#kepala", Static).update(Text(
             f"{detail.nomor_register} · {detail.jalur} · diterima "
-            f"{detail.diterima_at.astimezone(zona):%d-%m-%Y %H:%M}"
+            f"{detail.waktu_diterima.astimezone(zona):%d-%m-%Y %H:%M}"
             + ("" if detail.status == "aktif" else f" · {detail.status.replace('_', ' ')}")))
         clock = self.query_one("#jam", PitaJam)
         clock.kosong = "Semua langkah jalur ini selesai"
