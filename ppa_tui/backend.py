@@ -64,7 +64,7 @@ class FormSiap:
     target_id: uuid.UUID | None
     dipulihkan: bool = False
     jam: JamLangkah | None = None
-    draf_lain: int = 0  # other unsaved new drafts of this form (and case)
+    draft_lain: int = 0  # other unsaved new drafts of this form (and case)
     salinan: Salinan | None = None  # the form's copy key (korban: the pelapor's address)
     salin: dict[str, Any] = field(default_factory=dict)  # what that key puts in
 
@@ -295,7 +295,7 @@ class Backend:
             target_id,
             dipulihkan=draft is not None,
             jam=jam,
-            draf_lain=lain,
+            draft_lain=lain,
             salinan=salinan,
             salin=isi_salinan,
         )

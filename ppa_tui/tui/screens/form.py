@@ -160,9 +160,9 @@ class FormScreen(LayarBeraksi):
         self._widget[self._fields[0].nama].focus()
         if self.siap.dipulihkan:
             self.notify("Draf dipulihkan: isian terakhir ditampilkan kembali.", title="Draf")
-        elif self.siap.draf_lain:
+        elif self.siap.draft_lain:
             self.notify(
-                f"Ada {self.siap.draf_lain} draf {self.siap.spec.judul} lain yang belum "
+                f"Ada {self.siap.draft_lain} draf {self.siap.spec.judul} lain yang belum "
                 "tersimpan: buka dari daftar draf (d) di beranda.",
                 title="Draf",
             )

@@ -32,7 +32,7 @@ class HomeScreen(FormLauncher):
         Aksi("k", "catat_keluar", "Catat keluar", "Catat waktu keluar tamu yang dipilih"),
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
              "Tamu konsultasi/informasi ternyata mengadu: buka kasus sejak ia datang"),
-        Aksi("d", "draf", "Draf", "Lanjutkan isian yang belum tersimpan"),
+        Aksi("d", "draft", "Draf", "Lanjutkan isian yang belum tersimpan"),
         Aksi("f5", "muat", "Muat ulang",
              "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
@@ -52,7 +52,7 @@ class HomeScreen(FormLauncher):
         super().__init__()
         self.backend = backend
         self.data: Beranda | None = None
-        self._tawarkan_draf = True
+        self._tawarkan_draft = True
         self._fokus_tamu: str | None = None  # a guest just saved: her row gets the focus
         self._kursor: tuple[str | None, str | None] = (None, None)
         self._versi: int | None = None  # the database's version what is shown was read at
@@ -138,9 +138,9 @@ class HomeScreen(FormLauncher):
 
     def _setelah_muat(self, data: Beranda) -> None:
         self.refresh_bindings()
-        tawarkan, self._tawarkan_draf = self._tawarkan_draf, False  # once, at start
+        tawarkan, self._tawarkan_draft = self._tawarkan_draft, False  # once, at start
         if tawarkan and data.draft:
-            self.action_draf()
+            self.action_draft()
         # Once the frame with the first screenful is out: the rows below the fold
         # (unseen before a scroll anyway), then the full database if the rows came
         # from the light path. Neither may compete with drawing that frame.
@@ -228,7 +228,7 @@ class HomeScreen(FormLauncher):
     # ---- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "draf":
+        if action == "draft":
             return bool(self.data and self.data.draft)
         if action == "catat_keluar":
             return self.focused is self.query_one("#tamu") and bool(self.data and self.data.tamu)
@@ -321,14 +321,14 @@ class HomeScreen(FormLauncher):
         self.app.call_from_thread(self.notify, "Waktu keluar tamu dicatat.")
         self.action_muat()
 
-    def action_draf(self) -> None:
+    def action_draft(self) -> None:
         from ppa_tui.tui.screens.dialogs import DaftarDraft
 
         if not (self.data and self.data.draft):
             return
-        self.app.push_screen(DaftarDraft(self.data.draft, self.backend.zona), self._lanjutkan_draf)
+        self.app.push_screen(DaftarDraft(self.data.draft, self.backend.zona), self._lanjutkan_draft)
 
-    def _lanjutkan_draf(self, kunci: str | None) -> None:
+    def _lanjutkan_draft(self, kunci: str | None) -> None:
         from ppa_tui.backend import urai_kunci
 
         if kunci is None:
