@@ -311,14 +311,21 @@ def bawaan(spec: FormSpec, konteks: Konteks, petugas: str) -> dict[str, Any]:
 
 # ---- per keystroke: check what one change can affect --------------------------------
 
-# The fields each cross-field rule reads or writes (by field name or attribute). A rule
-# missing here is taken to touch every field, so a new rule is never checked too little.
-ATURAN_MEDAN: dict[str, frozenset[str]] = {
+# The fields each cross-field rule reads or writes (by field name or attribute), or how
+# to find them in a spec. A rule missing here is taken to touch every field, so a new
+# rule is never checked too little.
+ATURAN_MEDAN: dict[str, frozenset[str] | Callable[[FormSpec], frozenset[str]]] = {
     "orang": frozenset({"tanggal_lahir", "usia", "nik", "jenis_kelamin"}),
     "persetujuan_anak": frozenset({"korban_id", "pemberi", "wali_nama"}),
     "keluar_setelah_masuk": frozenset({"waktu_masuk", "waktu_keluar"}),
-    "tanpa_jam": frozenset({"waktu_kejadian"}),  # every `tanggal_jam` field of a spec
+    "tanpa_jam": lambda spec: frozenset(f.nama for f in spec.fields if f.tanpa_jam),
 }
+
+
+def _medan_aturan(spec: FormSpec, aturan: str) -> frozenset[str] | None:
+    """The fields `aturan` touches in `spec`; None when unknown (then: every field)."""
+    medan = ATURAN_MEDAN.get(aturan)
+    return medan(spec) if callable(medan) else medan
 
 
 def medan_terkait(spec: FormSpec, nama: str) -> frozenset[str]:
@@ -330,7 +337,7 @@ def medan_terkait(spec: FormSpec, nama: str) -> frozenset[str]:
     while True:
         lebih = {f.nama for f in fields if f.tampil_jika and f.tampil_jika[0] in terkait}
         for aturan in spec.aturan:
-            medan = ATURAN_MEDAN.get(aturan)
+            medan = _medan_aturan(spec, aturan)
             if medan is None:
                 return frozenset(f.nama for f in fields)
             ikut = {f.nama for f in fields if f.nama in medan or f.attr in medan}
@@ -353,7 +360,7 @@ def periksa_sebagian(
     fields = tuple(f for f in spec.fields if f.nama in terkait)
 
     def ikut(aturan: str) -> bool:
-        medan = ATURAN_MEDAN.get(aturan)
+        medan = _medan_aturan(spec, aturan)
         return medan is None or any(f.nama in medan or f.attr in medan for f in fields)
 
     aturan = tuple(a for a in spec.aturan if ikut(a))
