@@ -284,7 +284,9 @@ class Backend:
         judul = spec.judul + (f" · {detail.nomor_register}" if detail else "")
         jam = detail.jam if detail else None
         if form_id == "buku_tamu":
-            jam = self._jam_tamu(spec, konteks, mentah)
+            from ppa_tui.domain.jam_tamu import jam_tamu  # step 1 runs from arrival
+
+            jam = jam_tamu(spec, mentah, konteks)
         return FormSiap(
             spec,
             konteks,
@@ -299,15 +301,6 @@ class Backend:
             salinan=salinan,
             salin=isi_salinan,
         )
-
-    def _jam_tamu(
-        self, spec: FormSpec, konteks: Konteks, mentah: dict[str, Any]
-    ) -> JamLangkah | None:
-        """A complaint's step 1 runs from the guest's arrival, before anything is saved;
-        other purposes start no step."""
-        from ppa_tui.domain.jam_tamu import jam_tamu
-
-        return jam_tamu(spec, mentah, konteks)
 
     def daftar_draft(self) -> list[DraftTersimpan]:
         from ppa_tui.domain.draft import daftar_draft
