@@ -48,6 +48,20 @@ from ppa_tui.domain.register import format_nomor
 from ppa_tui.settings import Settings
 from ppa_tui.store.database import Database
 
+
+def _bersamaan(desk, databases: list) -> None:
+    """Run `desk(db)` for every database in its own thread at once, then close them."""
+    threads = [threading.Thread(target=desk, args=(d,)) for d in databases]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        assert not any(t.is_alive() for t in threads)
+    finally:
+        for d in databases:
+            d.close()
+
 WIB = timedelta(hours=7)
 
 
@@ -272,16 +286,7 @@ def test_two_desks_opening_cases_at_once_never_share_a_number(
             with lock:
                 errors.append(exc)
 
-    threads = [threading.Thread(target=desk, args=(e,)) for e in engines]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
-        assert not any(t.is_alive() for t in threads)
-    finally:
-        for e in engines:
-            e.close()
+    _bersamaan(desk, engines)
     assert errors == []
     n = desks * per_desk
     assert len(nomor) == n
@@ -1151,16 +1156,7 @@ def test_two_desks_turning_one_guest_into_a_complaint_open_one_case(
         with lock:
             hasil.append(out)
 
-    threads = [threading.Thread(target=desk, args=(e,)) for e in engines]
-    try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
-        assert not any(t.is_alive() for t in threads)
-    finally:
-        for e in engines:
-            e.close()
+    _bersamaan(desk, engines)
     assert hasil.count("kasus") == 1, hasil
     [ditolak] = [h for h in hasil if h != "kasus"]
     assert isinstance(ditolak, SudahAdaKasus), repr(ditolak)
