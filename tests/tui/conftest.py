@@ -91,3 +91,28 @@ async def pilih(pilot: Pilot, teks: str) -> None:
     await pilot.press("enter")
     await pilot.press(*teks)
     await pilot.press("enter")
+
+
+def baris(settings: Settings, model: type, **where: object) -> list:
+    """The stored rows of `model` (optionally filtered by attribute), read with a
+    connection of its own, as another program would see them."""
+    from sqlmodel import Session, create_engine, select
+
+    engine = create_engine(settings.url)
+    with Session(engine) as s:
+        stmt = select(model)
+        for attr, value in where.items():
+            stmt = stmt.where(getattr(model, attr) == value)
+        rows = list(s.exec(stmt))
+    engine.dispose()
+    return rows
+
+
+async def pengaduan_baru(pilot: Pilot, nama: str = "Rosmawati") -> None:
+    """From home: a guest who complains (`t`, her name, Ctrl+S); her case opens."""
+    from ppa_tui.tui.screens.kasus import KasusScreen
+
+    await buka(pilot, "t")
+    await ketik(pilot, nama)
+    await simpan(pilot)
+    assert isinstance(pilot.app.screen, KasusScreen)

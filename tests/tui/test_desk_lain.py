@@ -10,7 +10,7 @@ from textual.widgets import Static
 from ppa_tui.backend import Backend
 from ppa_tui.domain.forms import periksa_form
 from ppa_tui.tui.screens.kasus import KasusScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import pengaduan_baru, settle
 
 
 def _ringkas(app) -> str:
@@ -56,15 +56,10 @@ async def test_home_shows_a_case_opened_at_another_desk(make_app, settings, tui_
 
 async def test_case_screen_shows_a_korban_added_at_another_desk(make_app, settings,
                                                                tui_clock) -> None:
-    from tests.tui.conftest import buka, ketik, simpan
-
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await buka(pilot, "t")
-        await ketik(pilot, "Rosmawati")
-        await simpan(pilot)
-        assert isinstance(app.screen, KasusScreen)
+        await pengaduan_baru(pilot)
         kasus_id = app.screen.kasus_id
         butir = app.screen.query_one("#butir")
 
@@ -89,15 +84,10 @@ async def test_the_running_step_row_ticks_with_the_header(make_app, tui_clock) -
     from datetime import timedelta
 
     from ppa_tui.tui.widgets import PitaJam
-    from tests.tui.conftest import buka, ketik, simpan
-
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await buka(pilot, "t")
-        await ketik(pilot, "Rosmawati")
-        await simpan(pilot)
-        assert isinstance(app.screen, KasusScreen)
+        await pengaduan_baru(pilot)
         kepala = app.screen.query_one("#jam", PitaJam)
         langkah = app.screen.query_one("#langkah")
 

@@ -17,22 +17,13 @@ from ppa_tui.tui.app import build_app
 from ppa_tui.tui.screens.dialogs import DaftarDraft, Konfirmasi
 from ppa_tui.tui.screens.form import FormScreen
 from ppa_tui.tui.screens.home import HomeScreen
-from ppa_tui.tui.screens.kasus import KasusScreen
-from tests.tui.conftest import buka, ketik, pilih, settle, simpan, tunggu
+from tests.tui.conftest import baris, buka, ketik, pengaduan_baru, pilih, settle, simpan, tunggu
 
 
 def _drafts(settings) -> list[Draft]:
     engine = create_engine(settings.url)
     with Session(engine) as s:
         rows = s.exec(select(Draft)).all()
-    engine.dispose()
-    return list(rows)
-
-
-def _rows(settings, model) -> list:
-    engine = create_engine(settings.url)
-    with Session(engine) as s:
-        rows = s.exec(select(model)).all()
     engine.dispose()
     return list(rows)
 
@@ -133,7 +124,7 @@ async def test_two_walk_ins_do_not_share_a_draft(make_app, settings) -> None:
         await pilih(pilot, "Kons")  # konsultasi: no case, back home
         await simpan(pilot)
         assert isinstance(app.screen, HomeScreen)
-    assert [t.nama for t in _rows(settings, BukuTamu)] == ["Tamu Pertama"]
+    assert [t.nama for t in baris(settings, BukuTamu)] == ["Tamu Pertama"]
     assert [siapa_draft(d.form_id, json.loads(d.isi)) for d in _drafts(settings)] == ["Tamu Kedua"]
 
 
@@ -158,7 +149,7 @@ async def test_an_old_format_draft_still_opens_and_goes_with_the_save(
         assert app.screen.siap.kunci == "buku_tamu:-:baru"
         assert app.screen.query_one("#f-nama", Input).value == "Bu Lama"
         await simpan(pilot)
-    assert [t.nama for t in _rows(settings, BukuTamu)] == ["Bu Lama"]
+    assert [t.nama for t in baris(settings, BukuTamu)] == ["Bu Lama"]
     assert _drafts(settings) == []
 
 
@@ -166,10 +157,7 @@ async def test_two_new_korban_of_one_case_keep_their_own_drafts(make_app, settin
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await buka(pilot, "t")
-        await ketik(pilot, "Rosmawati")
-        await simpan(pilot)
-        assert isinstance(app.screen, KasusScreen)
+        await pengaduan_baru(pilot)
         await buka(pilot, "k")
         await ketik(pilot, "Ani")
         await _tutup_simpan_draf(pilot)

@@ -5,33 +5,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import Session, create_engine, select
 from textual.widgets import Input, Static
 
 from ppa_tui.domain.models import BukuTamu, Draft, Pihak
 from ppa_tui.tui.screens.dialogs import DaftarDraft, Konfirmasi
 from ppa_tui.tui.screens.form import FormScreen
 from ppa_tui.tui.screens.kasus import KasusScreen
-from tests.tui.conftest import buka, ketik, pilih, settle, simpan, tunggu
+from tests.tui.conftest import baris, buka, ketik, pengaduan_baru, pilih, settle, simpan, tunggu
 
 
 def _pesan(app, nama: str) -> str:
     return str(app.screen.query_one(f"#pesan-{nama}", Static).render())
-
-
-def _rows(settings, model):
-    engine = create_engine(settings.url)
-    with Session(engine) as s:
-        rows = s.exec(select(model)).all()
-    engine.dispose()
-    return rows
-
-
-async def _kasus_baru(pilot) -> None:
-    await buka(pilot, "t")
-    await ketik(pilot, "Rosmawati")
-    await simpan(pilot)
-    assert isinstance(pilot.app.screen, KasusScreen)
 
 
 async def test_bad_input_shows_indonesian_messages_and_keeps_what_was_typed(
@@ -40,7 +24,7 @@ async def test_bad_input_shows_indonesian_messages_and_keeps_what_was_typed(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await _kasus_baru(pilot)
+        await pengaduan_baru(pilot)
         await buka(pilot, "k")
         await ketik(pilot, "Ani")
         await pilot.press("tab", "tab")
@@ -58,14 +42,14 @@ async def test_bad_input_shows_indonesian_messages_and_keeps_what_was_typed(
         assert app.focused is app.screen.query_one("#f-tanggal_lahir")  # first error
         assert app.screen.query_one("#f-nama", Input).value == "Ani"
         assert app.screen.query_one("#f-nik", Input).value == "19710152031400"
-    assert [p for p in _rows(settings, Pihak) if p.peran == "korban"] == []
+    assert [p for p in baris(settings, Pihak) if p.peran == "korban"] == []
 
 
 async def test_nik_mismatch_is_a_warning_the_officer_can_confirm_past(make_app, settings) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await _kasus_baru(pilot)
+        await pengaduan_baru(pilot)
         await buka(pilot, "k")
         await ketik(pilot, "Ani")
         await pilot.press("tab")
@@ -80,7 +64,7 @@ async def test_nik_mismatch_is_a_warning_the_officer_can_confirm_past(make_app, 
         assert _pesan(app, "nik").startswith("!")
         assert "Ctrl+S sekali lagi" in str(app.screen.query_one("#status", Static).render())
         await simpan(pilot)
-    korban = next(p for p in _rows(settings, Pihak) if p.peran == "korban")
+    korban = next(p for p in baris(settings, Pihak) if p.peran == "korban")
     assert korban.nik == "1971015203140001"
     assert korban.nik_peringatan  # the officer's override is on record
 
@@ -97,8 +81,8 @@ async def test_killed_mid_form_the_next_start_offers_every_field_back(make_app, 
         await ketik(pilot, "1971015203850002")
         await settle(pilot)  # the autosave after the last keystroke
     # The app is gone without Ctrl+S (as if the laptop died); nothing was saved...
-    assert _rows(settings, BukuTamu) == []
-    assert len(_rows(settings, Draft)) == 1
+    assert baris(settings, BukuTamu) == []
+    assert len(baris(settings, Draft)) == 1
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -111,9 +95,9 @@ async def test_killed_mid_form_the_next_start_offers_every_field_back(make_app, 
         assert form.mentah()["jenis_identitas"] == "ktp"
         assert form.query_one("#f-nomor_identitas", Input).value == "1971015203850002"
         await simpan(pilot)
-    tamu = _rows(settings, BukuTamu)
+    tamu = baris(settings, BukuTamu)
     assert [t.nama for t in tamu] == ["Siti [Aminah]"]
-    assert _rows(settings, Draft) == []  # saved: the draft is gone
+    assert baris(settings, Draft) == []  # saved: the draft is gone
 
 
 async def test_escape_asks_first_and_can_discard(make_app, settings) -> None:
@@ -133,8 +117,8 @@ async def test_escape_asks_first_and_can_discard(make_app, settings) -> None:
         await pilot.press("right", "enter")  # "Buang isian"
         await tunggu(pilot, lambda: not isinstance(app.screen, (FormScreen, Konfirmasi)))
         await settle(pilot)
-    assert _rows(settings, Draft) == []
-    assert _rows(settings, BukuTamu) == []
+    assert baris(settings, Draft) == []
+    assert baris(settings, BukuTamu) == []
 
 
 async def test_countdown_after_restart_comes_from_the_stored_start(
@@ -143,7 +127,7 @@ async def test_countdown_after_restart_comes_from_the_stored_start(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await _kasus_baru(pilot)
+        await pengaduan_baru(pilot)
     tui_clock.advance(timedelta(minutes=4))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -172,7 +156,7 @@ async def test_guest_time_out_is_stamped_from_home(make_app, settings, tui_clock
         await pilot.press("k")
         await settle(pilot)
         assert str(app.screen.query_one("#tamu").get_cell_at((0, 3))) == "09:25"
-    tamu = _rows(settings, BukuTamu)[0]
+    tamu = baris(settings, BukuTamu)[0]
     assert tamu.keperluan == "konsultasi" and tamu.kasus_id is None
     assert tamu.waktu_keluar - tamu.waktu_masuk == timedelta(minutes=25)
 
@@ -181,7 +165,7 @@ async def test_enter_on_a_complaining_guest_opens_her_case(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await _kasus_baru(pilot)
+        await pengaduan_baru(pilot)
         await pilot.press("escape")
         await tunggu(pilot, lambda: not isinstance(app.screen, KasusScreen), "beranda")
         await settle(pilot)

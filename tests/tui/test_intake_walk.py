@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import Session, create_engine, select
 from textual.pilot import Pilot
 from textual.widgets import SelectionList
 
@@ -28,18 +27,7 @@ from ppa_tui.domain.models import (
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.screens.form import FormScreen
 from ppa_tui.tui.screens.kasus import KasusScreen
-from tests.tui.conftest import AWAL, buka, ketik, pilih, settle, simpan, tunggu
-
-
-def _rows(settings, model, **where) -> list:
-    engine = create_engine(settings.url)
-    with Session(engine) as s:
-        stmt = select(model)
-        for attr, value in where.items():
-            stmt = stmt.where(getattr(model, attr) == value)
-        rows = list(s.exec(stmt))
-    engine.dispose()
-    return rows
+from tests.tui.conftest import AWAL, baris, buka, ketik, pilih, settle, simpan, tunggu
 
 
 async def ke(pilot: Pilot, nama: str) -> None:
@@ -114,8 +102,8 @@ async def test_guest_who_complains_gets_a_case_with_step_one_running(
         assert isinstance(app.screen, KasusScreen)
         assert "1/9 Klien mengadukan · 7:00 lagi" in str(app.screen.query_one("#jam").render())
 
-    tamu = _rows(settings, BukuTamu)[0]
-    kasus = _rows(settings, Kasus)[0]
+    tamu = baris(settings, BukuTamu)[0]
+    kasus = baris(settings, Kasus)[0]
     assert (tamu.nama, tamu.jenis_identitas, tamu.telepon) == ("Rosmawati", "ktp", "+6281271234567")
     assert tamu.waktu_masuk == AWAL and tamu.kasus_id == kasus.id
     assert kasus.nomor_register == "PPA/2026/0001"
@@ -130,7 +118,7 @@ async def test_pelapor_is_recorded_by_keyboard(kasus_baru, settings) -> None:
         await pilih_di(pilot, "hubungan", "Orang")
         await pilih_di(pilot, "jenis_kelamin", "Per")
         await simpan(pilot)
-    pelapor = _rows(settings, Pihak, peran="pelapor")[0]
+    pelapor = baris(settings, Pihak, peran="pelapor")[0]
     assert (pelapor.nama, pelapor.hubungan, pelapor.jenis_kelamin) == (
         "Rosmawati",
         "orang_tua",
@@ -148,7 +136,7 @@ async def test_korban_age_comes_from_the_date_of_birth(kasus_baru, settings) -> 
         await isi(pilot, "tanggal_lahir", "12-03-2014")
         await isi(pilot, "nik", "1971015203140001")
         await simpan(pilot)
-    korban = _rows(settings, Pihak, peran="korban")[0]
+    korban = baris(settings, Pihak, peran="korban")[0]
     assert (korban.nama, korban.usia, korban.anak, korban.jenis_kelamin) == ("Ani", 12, True, "p")
 
 
@@ -161,7 +149,7 @@ async def test_pelaku_is_recorded_by_keyboard(kasus_baru, settings) -> None:
         await pilih_di(pilot, "hubungan", "Ayah tiri")
         await pilih_di(pilot, "jenis_kelamin", "Lak")
         await simpan(pilot)
-    pelaku = _rows(settings, Pihak, peran="pelaku")[0]
+    pelaku = baris(settings, Pihak, peran="pelaku")[0]
     assert (pelaku.nama, pelaku.hubungan) == ("Budi", "ayah_tiri")
 
 
@@ -180,12 +168,12 @@ async def test_kejadian_with_several_forms_of_violence(kasus_baru, settings) -> 
         assert [daftar.render_line(i).text[1] for i in range(3)] == ["✓", "✓", " "]
         await isi(pilot, "kronologi", "Dipukul dengan [ikat pinggang].")
         await simpan(pilot)
-    kasus = _rows(settings, Kasus)[0]
+    kasus = baris(settings, Kasus)[0]
     assert kasus.tempat_kejadian == "rumah_tangga"
     assert kasus.kejadian_kabkota_kode == "19.71"
     assert kasus.waktu_kejadian == datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
     assert kasus.kronologi == "Dipukul dengan [ikat pinggang]."
-    assert {k.bentuk for k in _rows(settings, KekerasanKasus)} == {"fisik", "psikis"}
+    assert {k.bentuk for k in baris(settings, KekerasanKasus)} == {"fisik", "psikis"}
 
 
 async def test_a_child_consents_through_her_guardian(kasus_baru, settings) -> None:
@@ -199,8 +187,8 @@ async def test_a_child_consents_through_her_guardian(kasus_baru, settings) -> No
         await ke(pilot, "izin_hukum")
         await pilot.press("space")
         await simpan(pilot)
-    izin = _rows(settings, Persetujuan)[0]
-    korban = _rows(settings, Pihak, peran="korban")[0]
+    izin = baris(settings, Persetujuan)[0]
+    korban = baris(settings, Pihak, peran="korban")[0]
     assert (izin.pemberi, izin.wali_nama, izin.korban_id) == (
         "orang_tua_wali",
         "Rosmawati",
@@ -221,8 +209,8 @@ async def test_asesmen_and_a_planned_service(kasus_baru, settings) -> None:
         await pilih_di(pilot, "layanan", "Kes")
         await isi(pilot, "penyedia", "RSUD Depati Hamzah")
         await simpan(pilot)
-    assert _rows(settings, Asesmen)[0].tingkat_risiko == "tinggi"
-    assert _rows(settings, RencanaIntervensi)[0].penyedia == "RSUD Depati Hamzah"
+    assert baris(settings, Asesmen)[0].tingkat_risiko == "tinggi"
+    assert baris(settings, RencanaIntervensi)[0].penyedia == "RSUD Depati Hamzah"
 
 
 async def test_finishing_step_one_starts_step_two(kasus_baru, settings, tui_clock) -> None:
@@ -235,6 +223,6 @@ async def test_finishing_step_one_starts_step_two(kasus_baru, settings, tui_cloc
         await pilot.press("enter")
         await tunggu(pilot, lambda: "2/9" in str(app.screen.query_one("#jam").render()))
         assert "2/9 Mencatat aduan" in str(app.screen.query_one("#jam").render())
-    steps = sorted(_rows(settings, LangkahKasus), key=lambda x: x.started_at)
+    steps = sorted(baris(settings, LangkahKasus), key=lambda x: x.started_at)
     assert [x.langkah_kode for x in steps] == ["L1", "L2"]
     assert steps[0].durasi_detik == 180
