@@ -91,6 +91,7 @@ class Kasus(Rekam, table=True):
     sop_kode: str = Field(default="layanan", max_length=30)
     jalur: str = Field(default="dasar", max_length=30)
     status: str = Field(default="aktif", max_length=20, index=True)
+    """"aktif" until a closure (terminasi) makes it "selesai"; finishing steps never does."""
     waktu_diterima: datetime = Field(sa_type=UTCDateTime, nullable=False)
     petugas: str = Field(default="", max_length=100)
     waktu_kejadian: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -104,6 +105,8 @@ class Kasus(Rekam, table=True):
     kronologi: str = teks_panjang()
     demo: bool = tanda()
     """Synthetic (`ppa demo`), not a real complaint: never counted, never reported."""
+    kewenangan: str = Field(default="", max_length=20)
+    """Who has authority (referensi `kewenangan`): decided at SOP Layanan step 3."""
 
 
 class KekerasanKasus(Rekam, table=True):
@@ -188,7 +191,8 @@ class Asesmen(Rekam, table=True):
 
 
 class RencanaIntervensi(Rekam, table=True):
-    """One planned service: which, by which provider, by when."""
+    """One planned service: which, by which provider, by when. Each runs its own SOP
+    Pendampingan (steps with `rencana_id`), which fills status, dates and result."""
 
     __tablename__ = "rencana_intervensi"
 
@@ -197,6 +201,17 @@ class RencanaIntervensi(Rekam, table=True):
     penyedia: str = Field(default="", max_length=200)
     tenggat: date | None = None
     keterangan: str = teks_panjang()
+    korban_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
+    penyedia_alamat: str = teks_panjang()
+    pendamping: str = Field(default="", max_length=100)
+    status: str = Field(default="direncanakan", max_length=20,
+                        sa_column_kwargs={"server_default": "direncanakan"})
+    persetujuan_layanan: str = Field(default="", max_length=10)
+    """The client's consent to this service (SOP 18 step 2): "setuju" or "menolak"."""
+    tanggal_persetujuan: date | None = None
+    tanggal_mulai: date | None = None
+    tanggal_selesai: date | None = None
+    hasil: str = teks_panjang()
 
 
 _TERBUKA = "finished_at IS NULL AND deleted_at IS NULL"
@@ -220,6 +235,159 @@ class LangkahKasus(Rekam, table=True):
     deadline_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     durasi_detik: int | None = None
+    petugas: str = Field(default="", max_length=100)
+    rencana_id: uuid.UUID | None = Field(default=None, foreign_key="rencana_intervensi.id",
+                                         index=True)
+    """Set on a SOP Pendampingan step: the service (rencana) whose run it belongs to.
+    None: the case's main track (SOP Layanan)."""
+    keputusan: str = Field(default="", max_length=30)
+    """What finishing decided (step 3: the kewenangan; P2: setuju/menolak), or
+    "dihentikan" when closing the case stopped the step (never counted as done)."""
+    catatan: str = teks_panjang()
+    batas_manual: bool = tanda()
+    """The officer set this step's deadline (the SOP gives none, e.g. P4)."""
+
+
+class RujukanMasuk(Rekam, table=True):
+    """A referral from a kab/kota (SOP Layanan L4a): the case opens on the rujukan track."""
+
+    __tablename__ = "rujukan_masuk"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    lembaga_asal: str = Field(default="", max_length=200)
+    kabkota_kode: str = Field(default="", max_length=8)
+    nomor_surat: str = Field(default="", max_length=100)
+    tanggal_surat: date | None = None
+    ringkasan: str = teks_panjang()
+    petugas: str = Field(default="", max_length=100)
+
+
+class Pelimpahan(Rekam, table=True):
+    """The case handed over to the body with authority (SOP Layanan step 3). The
+    track ends when the receipt (`tanggal_tanda_terima`) is recorded."""
+
+    __tablename__ = "pelimpahan"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    tujuan_jenis: str = Field(default="", max_length=30)
+    tujuan_nama: str = Field(default="", max_length=200)
+    kabkota_kode: str = Field(default="", max_length=8)
+    nomor_surat: str = Field(default="", max_length=100)
+    tanggal_kirim: date | None = None
+    tanggal_tanda_terima: date | None = None
+    penerima: str = Field(default="", max_length=200)
+    keterangan: str = teks_panjang()
+    petugas: str = Field(default="", max_length=100)
+
+
+class Disposisi(Rekam, table=True):
+    """The Kepala's lembar disposisi (L4b): what to do, by whom, by when."""
+
+    __tablename__ = "disposisi"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    tanggal: date | None = None
+    instruksi: str = Field(default="", max_length=300)
+    """Codes of referensi `instruksi_disposisi`, comma-separated."""
+    instruksi_lain: str = teks_panjang()
+    kepada: str = Field(default="", max_length=200)
+    batas_tanggal: date | None = None
+    oleh: str = Field(default="", max_length=100)
+
+
+class Penampungan(Rekam, table=True):
+    """A shelter stay (penampungan sementara). Its own countdown: at most 14 days
+    (Permen PPPA 2/2022) from admission, extended only with a reason."""
+
+    __tablename__ = "penampungan"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    korban_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
+    waktu_masuk: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    batas_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    waktu_keluar: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    ruang: str = Field(default="", max_length=60)
+    perpanjangan_hari: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    perpanjangan_alasan: str = teks_panjang()
+    tujuan_keluar: str = Field(default="", max_length=30)
+    keterangan: str = teks_panjang()
+    petugas: str = Field(default="", max_length=100)
+
+
+class Mediasi(Rekam, table=True):
+    """One mediation session, its berita acara and the kesepakatan both parties sign."""
+
+    __tablename__ = "mediasi"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    waktu: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    pihak: str = teks_panjang()
+    mediator: str = Field(default="", max_length=200)
+    berita_acara: str = teks_panjang()
+    hasil: str = Field(default="", max_length=20)
+    kesepakatan: str = teks_panjang()
+    ditandatangani: bool = False
+    """Both parties signed the kesepakatan."""
+    petugas: str = Field(default="", max_length=100)
+
+
+class CatatanKegiatan(Rekam, table=True):
+    """An entry of L7 (rekomendasi), L8 (pendampingan with the kab/kota), L9
+    (pemantauan) or a later check that a mediation's kesepakatan is kept."""
+
+    __tablename__ = "catatan_kegiatan"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    jenis: str = Field(max_length=30)
+    tanggal: date | None = None
+    petugas: str = Field(default="", max_length=100)
+    uraian: str = teks_panjang()
+    korban_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
+    pemulihan: str = Field(default="", max_length=20)
+    mediasi_id: uuid.UUID | None = Field(default=None, foreign_key="mediasi.id")
+
+
+class Terminasi(Rekam, table=True):
+    """A closure of a case. Nothing is deleted: reopening stamps this row, and a
+    later closure is a row of its own."""
+
+    __tablename__ = "terminasi"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    tanggal: date | None = None
+    alasan: str = Field(default="", max_length=30)
+    keterangan: str = teks_panjang()
+    kebutuhan_terpenuhi: bool = False
+    korban_aman: bool = False
+    ditinjau_kasi: bool = False
+    petugas: str = Field(default="", max_length=100)
+    dibuka_kembali_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    alasan_buka_kembali: str = teks_panjang()
+    dibuka_kembali_oleh: str = Field(default="", max_length=100)
+
+
+class NomorSurat(SQLModel, table=True):
+    """The last letter number handed out per year; bumped atomically like register
+    numbers."""
+
+    __tablename__ = "nomor_surat"
+
+    tahun: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    terakhir: int = 0
+
+
+class Surat(Rekam, table=True):
+    """A letter number given to one document of one case (`kunci`), so printing it
+    again shows the same number."""
+
+    __tablename__ = "surat"
+
+    kunci: str = Field(max_length=120, unique=True)
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    dokumen: str = Field(max_length=40)
+    nomor: str = Field(max_length=100)
+    tahun: int
+    urutan: int
     petugas: str = Field(default="", max_length=100)
 
 
