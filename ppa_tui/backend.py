@@ -51,6 +51,12 @@ def urai_kunci(kunci: str) -> tuple[str, uuid.UUID | None, uuid.UUID | None]:
     )
 
 
+# The forms filled when a step finishes (`form_selesai` in data/sop/, and the deadline
+# of a step the SOP gives no limit): saving one finishes the step (`target_id`).
+FORM_SELESAI = frozenset({"selesai_kewenangan", "selesai_persetujuan_layanan",
+                          "selesai_review", "selesai_pendampingan", "tenggat_langkah"})
+
+
 @dataclass(frozen=True)
 class FormSiap:
     """Everything a form screen needs to open: spec, context, values, draft key."""
@@ -89,6 +95,16 @@ class Backend:
     _versi: int = 0
     _lock_awas: threading.Lock = field(default_factory=threading.Lock)
     _awal: Future | None = None
+    _kalender: Any = None
+
+    @property
+    def kalender(self) -> Any:
+        """The unit's working-time calendar (settings, holidays, cuti bersama)."""
+        if self._kalender is None:
+            from ppa_tui.domain.kalender import kalender_dari
+
+            self._kalender = kalender_dari(self.settings)
+        return self._kalender
 
     @property
     def zona(self) -> ZoneInfo:
@@ -172,7 +188,8 @@ class Backend:
         from ppa_tui.store.beranda_cepat import baca_beranda
 
         return baca_beranda(self.settings.url,
-                            awal_hari(self.clock.now(), self.settings.zona_waktu))
+                            awal_hari(self.clock.now(), self.settings.zona_waktu),
+                            self.kalender)
 
     def beranda(self) -> Beranda:
         """Home. Until the database is open, it is read with the bare driver
@@ -188,7 +205,7 @@ class Backend:
         from ppa_tui.domain.views import beranda
 
         with self.database.baca() as s:
-            return beranda(s, sejak)
+            return beranda(s, sejak, self.kalender)
 
     @property
     def baca_ringan(self) -> bool:
@@ -213,7 +230,7 @@ class Backend:
         from ppa_tui.domain.views import detail_kasus
 
         with self.database.baca() as s:
-            return detail_kasus(s, kasus_id, self.clock.now(), self.zona)
+            return detail_kasus(s, kasus_id, self.clock.now(), self.zona, self.kalender)
 
     def siapkan_form(
         self,
@@ -234,10 +251,12 @@ class Backend:
             sekarang=self.clock.now(),
             zona=self.zona,
             waktu={"waktu_diterima": detail.waktu_diterima} if detail else {},
-            pilihan={"korban": detail.korban} if detail else {},
+            pilihan={"korban": detail.korban, "mediasi": detail.mediasi} if detail else {},
             anak=detail.korban_anak if detail else frozenset(),
         )
         nilai = None
+        if form_id == "buka_kembali":
+            target_id = None  # a reason typed now; the closure itself is not edited here
         if target_id is not None and detail is not None:
             nilai = next(
                 (
@@ -286,7 +305,7 @@ class Backend:
         if form_id == "buku_tamu":
             from ppa_tui.domain.jam_tamu import jam_tamu  # step 1 runs from arrival
 
-            jam = jam_tamu(spec, mentah, konteks)
+            jam = jam_tamu(spec, mentah, konteks, self.kalender)
         return FormSiap(
             spec,
             konteks,
@@ -321,7 +340,7 @@ class Backend:
             return hasil
 
     def _penyimpan(self, form_id: str) -> Callable[..., Tersimpan]:
-        from ppa_tui.domain import bukutamu, kasus
+        from ppa_tui.domain import bukutamu, kasus, pengelolaan, terminasi
 
         def tamu(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
             row, case = bukutamu.catat_tamu(
@@ -330,6 +349,7 @@ class Backend:
                 clock=self.clock,
                 petugas=self.settings.petugas,
                 zona=self.settings.zona_waktu,
+                kalender=self.kalender,
             )
             return Tersimpan(
                 form_id, row.id, case.id if case else None, case.nomor_register if case else ""
@@ -348,6 +368,34 @@ class Backend:
 
             return simpan
 
+        def rujukan(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            if siap.kasus_id is not None:
+                return lain(pengelolaan.simpan_rujukan)(s, siap, nilai)
+            case, row = pengelolaan.terima_rujukan(
+                s, nilai, waktu_diterima=self.clock.now(), petugas=self.settings.petugas,
+                zona=self.settings.zona_waktu, kalender=self.kalender)
+            return Tersimpan(form_id, row.id, case.id, case.nomor_register)
+
+        def tutup(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            row = terminasi.tutup_kasus(s, siap.kasus_id, nilai, self.clock,
+                                        self.settings.petugas, siap.target_id)
+            return Tersimpan(form_id, row.id, siap.kasus_id)
+
+        def buka(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            row = terminasi.buka_kembali(s, siap.kasus_id, nilai.get("alasan_buka_kembali", ""),
+                                         self.clock, self.settings.petugas, self.kalender)
+            return Tersimpan(form_id, row.id, siap.kasus_id)
+
+        def selesai(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            from ppa_tui.domain.langkah import selesaikan_langkah
+
+            row = selesaikan_langkah(s, siap.target_id, self.clock, self.settings.petugas,
+                                     nilai, kalender=self.kalender, zona=self.zona)
+            return Tersimpan(form_id, siap.target_id, siap.kasus_id,
+                             "" if row is None else str(row.id))
+
+        if form_id in FORM_SELESAI:
+            return selesai
         return {
             "buku_tamu": tamu,
             "pelapor": pihak,
@@ -357,6 +405,14 @@ class Backend:
             "persetujuan": lain(kasus.simpan_persetujuan),
             "asesmen": lain(kasus.simpan_asesmen),
             "rencana": lain(kasus.simpan_rencana),
+            "rujukan_masuk": rujukan,
+            "pelimpahan": lain(pengelolaan.simpan_pelimpahan),
+            "disposisi": lain(pengelolaan.simpan_disposisi),
+            "penampungan": lain(pengelolaan.simpan_penampungan),
+            "mediasi": lain(pengelolaan.simpan_mediasi),
+            "catatan": lain(pengelolaan.simpan_catatan),
+            "terminasi": tutup,
+            "buka_kembali": buka,
         }[form_id]
 
     def simpan_draft(self, kunci: str, form_id: str, judul: str, isi: dict[str, Any]) -> None:
@@ -377,11 +433,20 @@ class Backend:
         with self.database.session() as s:
             catat_keluar(s, tamu_id, self.clock)
 
-    def selesaikan_langkah(self, kasus_id: uuid.UUID) -> None:
+    def selesaikan_langkah(self, langkah_id: uuid.UUID) -> None:
+        """Finish a running step that needs no form (a plain confirmation)."""
         from ppa_tui.domain.langkah import selesaikan_langkah
 
         with self.database.session() as s:
-            selesaikan_langkah(s, kasus_id, self.clock, self.settings.petugas)
+            selesaikan_langkah(s, langkah_id, self.clock, self.settings.petugas,
+                               kalender=self.kalender, zona=self.zona)
+
+    def mulai_pendampingan(self, rencana_id: uuid.UUID) -> None:
+        from ppa_tui.domain.langkah import mulai_pendampingan
+
+        with self.database.session() as s:
+            mulai_pendampingan(s, rencana_id, self.clock, self.settings.petugas,
+                               kalender=self.kalender)
 
     def jadikan_pengaduan(self, tamu_id: uuid.UUID) -> Tersimpan:
         """Turn a consulting guest into a complaint: her case, from her arrival."""

@@ -14,21 +14,25 @@ from ppa_tui.domain.kasus import AturanDilanggar, TidakDitemukan, buka_kasus, te
 from ppa_tui.domain.models import BukuTamu, Kasus
 from ppa_tui.domain.validasi import bersihkan_kontrol
 
+JALUR_KEPERLUAN = {"pengaduan": "dasar", "rujukan": "rujukan"}  # purposes that open a case
+
 
 def catat_tamu(
     session: Session, nilai: Mapping[str, Any], *, clock: Clock, petugas: str = "",
-    zona: str = "Asia/Jakarta",
+    zona: str = "Asia/Jakarta", kalender: Any = None,
 ) -> tuple[BukuTamu, Kasus | None]:
     """Record a guest. A guest who comes to complain gets a case at once, its first
-    step's clock running from the moment of arrival (not from when we saved)."""
+    step's clock running from the moment of arrival (not from when we saved); one who
+    brings a referral from a kab/kota gets a case on the rujukan track."""
     petugas = bersihkan_kontrol(petugas)
     tamu = BukuTamu(waktu_masuk=nilai.get("waktu_masuk") or clock.now(), petugas=petugas)
     terapkan(tamu, nilai)
     if tamu.jenis_identitas == "tidak_ada":
         tamu.nomor_identitas = ""
     kasus = None
-    if tamu.keperluan == "pengaduan":
-        kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona)
+    if tamu.keperluan in JALUR_KEPERLUAN:
+        kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona,
+                           jalur=JALUR_KEPERLUAN[tamu.keperluan], kalender=kalender)
         tamu.kasus_id = kasus.id
     session.add(tamu)
     return tamu, kasus

@@ -262,11 +262,24 @@ def _aturan_tanpa_jam(
         h.nilai[f.tanpa_jam] = bool(teks) and tanggal_saja(teks) is not None
 
 
+def _aturan_daftar_periksa_terminasi(
+    spec: FormSpec, mentah: Mapping[str, Any], h: HasilValidasi, k: Konteks
+) -> None:
+    """Closing with a box of the checklist unticked is allowed (the client may be
+    unreachable), but the officer confirms past a warning."""
+    for nama, teks in (("kebutuhan_terpenuhi", "Kebutuhan belum dipastikan terpenuhi"),
+                       ("korban_aman", "Keamanan korban belum dipastikan"),
+                       ("ditinjau_kasi", "Belum ditinjau Kasi")):
+        if not h.nilai.get(nama):
+            h.peringatan[nama] = teks
+
+
 ATURAN: dict[str, Callable[[FormSpec, Mapping[str, Any], HasilValidasi, Konteks], None]] = {
     "orang": _aturan_orang,
     "persetujuan_anak": _aturan_persetujuan_anak,
     "keluar_setelah_masuk": _aturan_keluar_setelah_masuk,
     "tanpa_jam": _aturan_tanpa_jam,
+    "daftar_periksa_terminasi": _aturan_daftar_periksa_terminasi,
 }
 
 
@@ -319,6 +332,8 @@ ATURAN_MEDAN: dict[str, frozenset[str] | Callable[[FormSpec], frozenset[str]]] =
     "persetujuan_anak": frozenset({"korban_id", "pemberi", "wali_nama"}),
     "keluar_setelah_masuk": frozenset({"waktu_masuk", "waktu_keluar"}),
     "tanpa_jam": lambda spec: frozenset(f.nama for f in spec.fields if f.tanpa_jam),
+    "daftar_periksa_terminasi": frozenset({"kebutuhan_terpenuhi", "korban_aman",
+                                           "ditinjau_kasi"}),
 }
 
 

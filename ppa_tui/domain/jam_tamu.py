@@ -11,18 +11,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from ppa_tui.domain.forms import FormSpec, Konteks, periksa_sebagian
-from ppa_tui.domain.kasus import JALUR_PENGADUAN, SOP_PENGADUAN
+from ppa_tui.domain.bukutamu import JALUR_KEPERLUAN
+from ppa_tui.domain.kasus import SOP_PENGADUAN
 from ppa_tui.domain.sop import load_sop
 from ppa_tui.domain.views import JamLangkah, jam_langkah
 
-KEPERLUAN_PENGADUAN = "pengaduan"
 MEDAN_JAM = frozenset({"keperluan", "waktu_masuk"})  # the fields the clock reads
 
 
-def jam_tamu(spec: FormSpec, mentah: Mapping[str, Any], konteks: Konteks) -> JamLangkah | None:
-    """Step 1's clock for a complaint, from the typed arrival; None for other purposes."""
-    if str(mentah.get("keperluan") or "") != KEPERLUAN_PENGADUAN:
+def jam_tamu(spec: FormSpec, mentah: Mapping[str, Any], konteks: Konteks,
+             kalender: Any = None) -> JamLangkah | None:
+    """The first step's clock for a complaint (or a referral brought in), from the
+    typed arrival; None for other purposes."""
+    jalur = JALUR_KEPERLUAN.get(str(mentah.get("keperluan") or ""))
+    if jalur is None:
         return None
     masuk = periksa_sebagian(spec, mentah, konteks, "waktu_masuk").nilai.get("waktu_masuk")
-    pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
-    return jam_langkah(SOP_PENGADUAN, pertama.kode, masuk or konteks.sekarang)
+    pertama = load_sop(SOP_PENGADUAN).langkah_jalur(jalur)[0]
+    return jam_langkah(SOP_PENGADUAN, pertama.kode, masuk or konteks.sekarang,
+                       kalender=kalender)

@@ -162,7 +162,11 @@ def _tampil_tanggal(value: Any, zona: ZoneInfo) -> str:
 def _baca_waktu(f: FieldSpec, text: str, k: Konteks) -> datetime:
     local = validasi.parse_waktu(text, hari_ini=k.hari_ini)
     value = local.replace(tzinfo=k.zona).astimezone(k.sekarang.tzinfo)
-    validasi.tidak_di_masa_depan(value, k.sekarang)
+    if f.masa_depan:  # a deadline: ahead, not behind
+        if value < k.sekarang:
+            raise Invalid("Sudah lewat: isi waktu yang akan datang")
+    else:
+        validasi.tidak_di_masa_depan(value, k.sekarang)
     batas = k.waktu.get(f.tidak_setelah) if f.tidak_setelah else None
     if batas is not None and value > batas:
         raise Invalid("Tidak boleh setelah waktu pengaduan")

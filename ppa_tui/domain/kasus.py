@@ -60,10 +60,12 @@ def _is_text(obj: SQLModel, attr: str) -> bool:
 
 
 def buka_kasus(
-    session: Session, *, waktu_diterima: datetime, petugas: str = "", zona: str = "Asia/Jakarta"
+    session: Session, *, waktu_diterima: datetime, petugas: str = "", zona: str = "Asia/Jakarta",
+    jalur: str = JALUR_PENGADUAN, kalender: Any = None,
 ) -> Kasus:
-    """Open a complaint case: a register number of the local year, and SOP Layanan's
-    first step already running from the moment the client arrived."""
+    """Open a case: a register number of the local year, and the first step of its
+    track already running from the moment the client (or the referral) arrived. A
+    walk-in starts on the dasar track; a referral from a kab/kota on the rujukan track."""
     tahun = waktu_diterima.astimezone(ZoneInfo(zona)).year
     petugas = validasi.bersihkan_kontrol(petugas)
     urutan, nomor = ambil_nomor(session, tahun)
@@ -72,14 +74,14 @@ def buka_kasus(
         tahun=tahun,
         urutan=urutan,
         sop_kode=SOP_PENGADUAN,
-        jalur=JALUR_PENGADUAN,
+        jalur=jalur,
         waktu_diterima=waktu_diterima,
         petugas=petugas,
     )
     session.add(kasus)
     session.flush()
-    pertama = load_sop(SOP_PENGADUAN).langkah_jalur(JALUR_PENGADUAN)[0]
-    mulai_langkah(session, kasus, pertama.kode, waktu_diterima, petugas)
+    pertama = load_sop(SOP_PENGADUAN).langkah_jalur(jalur)[0]
+    mulai_langkah(session, kasus, pertama.kode, waktu_diterima, petugas, kalender=kalender)
     return kasus
 
 
@@ -187,7 +189,7 @@ def simpan_persetujuan(
 ) -> Persetujuan:
     """Record informed consent. A child never consents alone (UU Perlindungan Anak):
     checked here too, not only by the form, so no caller can skip it."""
-    row = _baris_kasus(session, Persetujuan, kasus_id, persetujuan_id, nilai)
+    row = baris_kasus(session, Persetujuan, kasus_id, persetujuan_id, nilai)
     korban = session.get(Pihak, row.korban_id) if row.korban_id else None
     if korban is not None and korban.kasus_id != kasus_id:
         raise TidakDitemukan(f"korban {row.korban_id}")
@@ -229,7 +231,7 @@ def simpan_asesmen(
     nilai: Mapping[str, Any],
     asesmen_id: uuid.UUID | None = None,
 ) -> Asesmen:
-    row = _baris_kasus(session, Asesmen, kasus_id, asesmen_id, nilai)
+    row = baris_kasus(session, Asesmen, kasus_id, asesmen_id, nilai)
     session.add(row)
     return row
 
@@ -240,12 +242,12 @@ def simpan_rencana(
     nilai: Mapping[str, Any],
     rencana_id: uuid.UUID | None = None,
 ) -> RencanaIntervensi:
-    row = _baris_kasus(session, RencanaIntervensi, kasus_id, rencana_id, nilai)
+    row = baris_kasus(session, RencanaIntervensi, kasus_id, rencana_id, nilai)
     session.add(row)
     return row
 
 
-def _baris_kasus(
+def baris_kasus(
     session: Session,
     model: type[T],
     kasus_id: uuid.UUID,
@@ -261,7 +263,7 @@ def _baris_kasus(
         row = session.get(model, row_id)
         if row is None or row.kasus_id != kasus_id or row.deleted_at is not None:
             raise TidakDitemukan(f"{model.__name__} {row_id}")
-    terapkan(row, _uuid_fields(nilai, "korban_id"))
+    terapkan(row, _uuid_fields(nilai, "korban_id", "mediasi_id"))
     return row
 
 

@@ -11,7 +11,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,23 +30,39 @@ class JamLangkah:
     started_at: datetime
     deadline_at: datetime | None
     peringatan_rasio: float
+    kalender: Any = field(default=None, compare=False)
+    """How this clock counts: the unit's working time, or None for clock time."""
 
     def baca(self, now: datetime) -> BacaanJam:
-        return baca_jam(self.started_at, self.deadline_at, None, now, self.peringatan_rasio)
+        if self.kalender is None:
+            return baca_jam(self.started_at, self.deadline_at, None, now, self.peringatan_rasio)
+        return baca_jam(self.started_at, self.deadline_at, None, now, self.peringatan_rasio,
+                        kalender=self.kalender)
 
 
 def jam_langkah(sop_kode: str, langkah_kode: str, started_at: datetime,
-                deadline_at: datetime | None = None) -> JamLangkah:
-    """The clock of a step; the deadline defaults to the SOP's limit from `started_at`."""
+                deadline_at: datetime | None = None, kalender: Any = None) -> JamLangkah:
+    """The clock of a step; the deadline defaults to the SOP's limit from `started_at`.
+    `kalender` is the unit's working-time calendar: used where the SOP counts working
+    time (`hitungan`), else the clock counts."""
+    hitungan = None
     try:
         sop = load_sop(sop_kode)
         label = sop.label_langkah(langkah_kode)
+        if kalender is not None:
+            from ppa_tui.domain.kalender import untuk_sop
+
+            hitungan = untuk_sop(sop, kalender)
+            if not getattr(hitungan, "kerja", False):
+                hitungan = None
         if deadline_at is None:
-            deadline_at = deadline_of(started_at, sop.langkah_by_kode(langkah_kode).batas)
+            batas = sop.langkah_by_kode(langkah_kode).batas
+            deadline_at = (deadline_of(started_at, batas) if hitungan is None
+                           else deadline_of(started_at, batas, hitungan))
         rasio = sop.peringatan_rasio
     except KeyError:  # a step from another version of the SOP data: shown, not fatal
         label, rasio = f"{sop_kode} {langkah_kode}", 0.25
-    return JamLangkah(label, started_at, deadline_at, rasio)
+    return JamLangkah(label, started_at, deadline_at, rasio, hitungan)
 
 
 @dataclass(frozen=True)
@@ -140,18 +156,23 @@ def siapa_draft(form_id: str, isi: dict[str, Any], maks: int = 40) -> str:
 
 
 def susun_beranda(tamu: Iterable[tuple], kasus: Iterable[tuple], korban: Iterable[tuple],
-                  draft: list[DraftTersimpan]) -> Beranda:
-    """Home from plain rows; ids are `uuid.UUID`, times aware UTC."""
+                  draft: list[DraftTersimpan], kalender: Any = None) -> Beranda:
+    """Home from plain rows; ids are `uuid.UUID`, times aware UTC. A case running
+    several clocks (its main track and a service's pendampingan) is one row, with its
+    most urgent clock: the rows come ordered by deadline, so the first one counts."""
     per_kasus: dict[uuid.UUID, list[tuple[str, bool]]] = defaultdict(list)
     for kasus_id, nama, anak in korban:
         per_kasus[kasus_id].append((nama, bool(anak)))
+    dilihat: set[uuid.UUID] = set()
+    kasus = [row for row in kasus if not (row[0] in dilihat or dilihat.add(row[0]))]
     return Beranda(
         tamu=[TamuBaris(id_, nama, referensi.label("keperluan", keperluan), masuk, keluar,
                         nomor or "", kasus_id)
               for id_, nama, keperluan, masuk, keluar, nomor, kasus_id in tamu],
         kasus=[KasusBaris(id_, nomor, ", ".join(n or "(tanpa nama)" for n, _ in per_kasus[id_]),
                           any(a for _, a in per_kasus[id_]),
-                          jam_langkah(sop_kode, langkah_kode, started_at, deadline_at))
+                          jam_langkah(sop_kode, langkah_kode, started_at, deadline_at,
+                                      kalender))
                for id_, nomor, sop_kode, langkah_kode, started_at, deadline_at in kasus],
         draft=draft,
     )

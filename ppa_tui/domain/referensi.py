@@ -33,6 +33,7 @@ __all__ = [
     "normalisasi_kode_wilayah",
     "pilihan",
     "simfoni",
+    "tabel",
 ]
 
 _BERKAS = "referensi.toml"
@@ -126,6 +127,12 @@ def simfoni(nama: str, kode: str) -> str | None:
     mapping for it.  Raises KeyError on an unknown list name."""
     p = _per_kode(nama).get(kode)
     return p.simfoni if p else None
+
+
+def tabel(nama: str) -> dict[str, Any]:
+    """A plain table of the data file (e.g. `[penampungan]`); {} when absent."""
+    nilai = _data().get(nama, {})
+    return dict(nilai) if isinstance(nilai, dict) else {}
 
 
 def kelompok_usia(usia: int) -> str:

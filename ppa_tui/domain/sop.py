@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 from types import MappingProxyType
@@ -91,6 +91,10 @@ class Langkah:
     batas: timedelta | None
     output: str
     pelaksana_dikonfirmasi: bool = True  # False: the seed lost the roles, ours is a reading
+    form_selesai: str = ""  # the form (screens/<id>.toml) filled when the step finishes
+    cabang: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    """The decision (`keputusan`) picks the next step: "" ends the track; a decision
+    not listed goes on to the next step of the track."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +125,13 @@ class Sop:
                 return lk
         raise KeyError(f"SOP {self.kode}: langkah tidak dikenal: {kode!r}")
 
-    def berikutnya(self, kode: str) -> Langkah | None:
-        """The step after ``kode`` in the same jalur, or None at the end of the jalur."""
+    def berikutnya(self, kode: str, keputusan: str = "") -> Langkah | None:
+        """The step after ``kode``: the one its `cabang` names for ``keputusan``, else
+        the next of the same jalur; None where the track ends."""
         sekarang = self.langkah_by_kode(kode)
+        if keputusan and keputusan in sekarang.cabang:
+            tujuan = sekarang.cabang[keputusan]
+            return self.langkah_by_kode(tujuan) if tujuan else None
         urutan = self.langkah_jalur(sekarang.jalur)
         i = urutan.index(sekarang)
         return urutan[i + 1] if i + 1 < len(urutan) else None
@@ -132,10 +140,17 @@ class Sop:
     def nomor_terakhir(self) -> str:
         return max((lk.nomor for lk in self.langkah), key=int)
 
-    def label_langkah(self, kode: str) -> str:
-        """The clock's label, e.g. "2/9 Mencatat aduan"."""
+    def posisi(self, kode: str) -> tuple[int, int]:
+        """Where a step stands within its own track: (2, 3) for step 2 of dasar."""
         lk = self.langkah_by_kode(kode)
-        return f"{lk.nomor}/{self.nomor_terakhir} {lk.ringkas}"
+        urutan = self.langkah_jalur(lk.jalur)
+        return urutan.index(lk) + 1, len(urutan)
+
+    def label_langkah(self, kode: str) -> str:
+        """The clock's label, counted within the step's track: "2/3 Mencatat aduan"
+        on the dasar track (not "2/9": a case walks one track at a time)."""
+        ke, dari = self.posisi(kode)
+        return f"{ke}/{dari} {self.langkah_by_kode(kode).ringkas}"
 
 
 # --- loading -------------------------------------------------------------------------
@@ -187,11 +202,19 @@ def _langkah(d: dict, asal: str, jalur: Mapping[str, str], peran: Mapping[str, s
         batas = parse_durasi(waktu)
     except ValueError as e:
         raise ValueError(f"{asal}: 'waktu' salah: {e}") from None
+    cabang = d.get("cabang", {})
+    if not isinstance(cabang, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in cabang.items()
+    ):
+        raise ValueError(f"{asal}: 'cabang' harus tabel keputusan = \"kode langkah\"")
     return Langkah(
         kode=kode, nomor=nomor, jalur=j, kegiatan=_teks(d, "kegiatan", asal),
         ringkas=ringkas, pelaksana=pelaksana, kelengkapan=_daftar(d, "kelengkapan", asal),
         waktu_teks=waktu, batas=batas, output=_teks(d, "output", asal, boleh_kosong=True),
         pelaksana_dikonfirmasi=dikonfirmasi,
+        form_selesai=_teks(d, "form_selesai", asal, boleh_kosong=True)
+        if "form_selesai" in d else "",
+        cabang=MappingProxyType(dict(cabang)),
     )
 
 
@@ -208,6 +231,9 @@ def _sop_dari(data: dict, asal: str) -> Sop:
     kode_semua = [lk.kode for lk in langkah]
     if len(set(kode_semua)) != len(kode_semua):
         raise ValueError(f"{asal}: kode langkah ganda: {kode_semua}")
+    for lk in langkah:
+        if asing := sorted(v for v in lk.cabang.values() if v and v not in kode_semua):
+            raise ValueError(f"{asal}, langkah {lk.kode}: cabang ke langkah tak dikenal {asing}")
     return Sop(
         kode=_teks(data, "kode", asal), nama=_teks(data, "nama", asal),
         nomor_dokumen=_teks(data, "nomor_dokumen", asal, boleh_kosong=True),

@@ -58,19 +58,19 @@ def dsn_postgres(url: str) -> str | None:
     return None if m is None else f"postgresql://{m.group('rest')}"
 
 
-def baca_beranda(url: str, sejak: datetime) -> Beranda | None:
+def baca_beranda(url: str, sejak: datetime, kalender: object = None) -> Beranda | None:
     """Home as `views.beranda` builds it, or None when this path cannot serve it."""
     try:
         if (path := berkas_sqlite(url)) is not None:
-            return _sqlite(path, sejak)
+            return _sqlite(path, sejak, kalender)
         if (dsn := dsn_postgres(url)) is not None:
-            return _postgres(dsn, sejak)
+            return _postgres(dsn, sejak, kalender)
     except Exception:  # noqa: BLE001  (locked, damaged, unreachable: the ORM path decides)
         return None
     return None
 
 
-def _sqlite(path: Path, sejak: datetime) -> Beranda | None:
+def _sqlite(path: Path, sejak: datetime, kalender: object) -> Beranda | None:
     import sqlite3
     from urllib.parse import quote
 
@@ -81,20 +81,21 @@ def _sqlite(path: Path, sejak: datetime) -> Beranda | None:
     try:
         conn.execute("BEGIN")  # one snapshot for the three lists
         try:
-            return _baca(conn.execute, SQLITE, sejak)
+            return _baca(conn.execute, SQLITE, sejak, kalender)
         finally:
             conn.execute("ROLLBACK")
     finally:
         conn.close()
 
 
-def _postgres(dsn: str, sejak: datetime) -> Beranda | None:
+def _postgres(dsn: str, sejak: datetime, kalender: object) -> Beranda | None:
     import psycopg
 
     with psycopg.connect(dsn, connect_timeout=5) as conn:
         conn.read_only = True
         try:
-            return _baca(lambda sql, p=(): conn.execute(sql, p).fetchall(), POSTGRES, sejak)
+            return _baca(lambda sql, p=(): conn.execute(sql, p).fetchall(), POSTGRES, sejak,
+                         kalender)
         finally:
             conn.rollback()
 
@@ -139,7 +140,8 @@ POSTGRES = Dialek(
 )
 
 
-def _baca(q: Callable[..., Any], d: Dialek, sejak: datetime) -> Beranda | None:
+def _baca(q: Callable[..., Any], d: Dialek, sejak: datetime,
+          kalender: object = None) -> Beranda | None:
     from ppa_tui.domain.readmodel import BATAS_KASUS_BERANDA, draft_dari, susun_beranda
 
     if list(q("SELECT version_num FROM alembic_version")) != [(head(),)]:
@@ -184,4 +186,4 @@ def _baca(q: Callable[..., Any], d: Dialek, sejak: datetime) -> Beranda | None:
                 " ORDER BY updated_at DESC"))
         if x is not None
     ]
-    return susun_beranda(tamu, kasus, korban, draft)
+    return susun_beranda(tamu, kasus, korban, draft, kalender)

@@ -26,7 +26,7 @@ class Aksi:
     label: str  # short, for the Footer and the legend
     keterangan: str = ""  # one sentence for the palette and the help screen
     footer: bool = True
-    legenda: bool = False  # on the screen's legend line (keys the Footer has no room for)
+    legenda: int = 0  # which legend line it is on (keys the Footer has no room for); 0: none
     palet: bool = True
     prioritas: bool = False
 
@@ -83,11 +83,11 @@ class LayarBeraksi(Screen):
                 yield SystemCommand(f"{a.label} ({a.tampil_kunci})", a.keterangan or a.label,
                                     partial(self.app.run_action, a.aksi, self))
 
-    def legenda(self) -> Text:
-        """The keys marked for the legend line, on one line."""
+    def legenda(self, baris: int = 1) -> Text:
+        """The keys marked for legend line `baris`, on one line."""
         teks = Text()
         for a in self.AKSI:
-            if a.legenda:
+            if a.legenda == baris:
                 if teks:
                     teks.append("  ")
                 teks.append(a.tampil_kunci, style="bold")

@@ -274,7 +274,7 @@ class FormScreen(LayarBeraksi):
 
         if nama in MEDAN_JAM:
             self.query_one("#jam", PitaJam).jam = jam_tamu(
-                self.siap.spec, self._mentah, self.siap.konteks
+                self.siap.spec, self._mentah, self.siap.konteks, self.backend.kalender
             )
 
     def simpan_draft(self, mentah: dict[str, Any] | None = None) -> None:

@@ -1,4 +1,5 @@
-"""One case: its running SOP step, what has been recorded, and keys to record more."""
+"""One case: every running SOP clock, the step history, what has been recorded, and
+keys to record more, finish steps, print and close."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan
-    from ppa_tui.domain.views import KasusDetail
+    from ppa_tui.domain.berkas import Berjalan, KasusDetail
+
+def _data(kunci: str, aksi: str, label: str, keterangan: str, baris: int = 1) -> Aksi:
+    return Aksi(kunci, aksi, label, keterangan, footer=False, legenda=baris)
 
 
 class KasusScreen(FormLauncher):
@@ -28,20 +32,28 @@ class KasusScreen(FormLauncher):
     CSS_PATH = "kasus.tcss"
     AKSI = (
         Aksi("n", "langkah_selesai", "Langkah selesai",
-             "Langkah SOP yang berjalan selesai; langkah berikutnya dimulai (dengan konfirmasi)"),
-        Aksi("p", "form('pelapor')", "Pelapor", "Isi atau ubah data pelapor",
-             footer=False, legenda=True),
-        Aksi("k", "form('korban')", "+Korban", "Tambah korban", footer=False, legenda=True),
-        Aksi("l", "form('pelaku')", "+Pelaku", "Tambah pelaku", footer=False, legenda=True),
-        Aksi("j", "form('kejadian')", "Kejadian", "Waktu, tempat, bentuk kekerasan, kronologi",
-             footer=False, legenda=True),
-        Aksi("s", "form('persetujuan')", "Persetujuan",
-             "Persetujuan pemberian informasi (korban anak: oleh orang tua/wali)",
-             footer=False, legenda=True),
-        Aksi("a", "form('asesmen')", "Asesmen", "Kebutuhan dan tingkat risiko",
-             footer=False, legenda=True),
-        Aksi("r", "form('rencana')", "+Rencana", "Tambah rencana intervensi",
-             footer=False, legenda=True),
+             "Langkah SOP yang dipilih (atau yang berjalan) selesai; langkah berikutnya "
+             "dimulai (dengan konfirmasi)"),
+        _data("p", "form('pelapor')", "Pelapor", "Isi atau ubah data pelapor"),
+        _data("k", "form('korban')", "+Korban", "Tambah korban"),
+        _data("l", "form('pelaku')", "+Pelaku", "Tambah pelaku"),
+        _data("j", "form('kejadian')", "Kejadian", "Waktu, tempat, bentuk kekerasan, kronologi"),
+        _data("s", "form('persetujuan')", "Persetujuan",
+              "Persetujuan pemberian informasi (korban anak: oleh orang tua/wali)"),
+        _data("a", "form('asesmen')", "Asesmen", "Kebutuhan dan tingkat risiko"),
+        _data("r", "form('rencana')", "+Rencana", "Tambah rencana intervensi"),
+        _data("u", "mulai_pendampingan", "Pendampingan",
+              "Mulai SOP Pendampingan untuk rencana yang dipilih (jamnya sendiri)", 2),
+        _data("i", "form('disposisi')", "Disposisi", "Lembar disposisi Kepala UPTD PPA", 2),
+        _data("g", "form('penampungan')", "Penampungan",
+              "Penampungan sementara (maks. 14 hari)", 2),
+        _data("m", "mediasi", "Mediasi", "Sesi mediasi, berita acara dan kesepakatan", 2),
+        _data("e", "form('catatan')", "Catatan",
+              "Catatan kegiatan: rekomendasi, pendampingan, pemantauan", 2),
+        _data("c", "cetak", "Cetak", "Cetak dokumen SOP kasus ini ke PDF", 2),
+        _data("x", "tutup_kasus", "Tutup", "Tutup kasus (terminasi), dengan daftar periksa", 2),
+        Aksi("o", "form('buka_kembali')", "Buka kembali",
+             "Buka kembali kasus yang sudah ditutup (dengan alasan)"),
         Aksi("enter", "ubah", "Buka", "Buka baris yang dipilih untuk mengisi/mengubah",
              footer=False),
         Aksi("escape", "kembali", "Kembali", "Kembali ke beranda"),
@@ -63,17 +75,19 @@ class KasusScreen(FormLauncher):
         yield Header()
         yield Static("Memuat kasus…", id="kepala")
         yield PitaJam(self.backend.clock, id="jam")
+        yield Label("Langkah SOP (n: selesaikan yang dipilih)", classes="judul")
+        langkah = Tabel(id="langkah")
+        langkah.add_column("Alur", key="alur", width=14)
+        langkah.add_column("Langkah", key="label", width=24)
+        langkah.add_column("Status", key="status", width=34)
+        yield langkah
         yield Label("Data kasus (Enter: buka untuk mengisi/mengubah)", classes="judul")
-        yield Static(self.legenda(), id="legenda")
+        yield Static(self.legenda(1), id="legenda")
+        yield Static(self.legenda(2), id="legenda2")
         butir = Tabel(id="butir")
         butir.add_column("Data", key="judul", width=12)
         butir.add_column("Ringkasan", key="ringkas", width=60)
         yield butir
-        yield Label("Langkah SOP", classes="judul")
-        langkah = Tabel(id="langkah")
-        langkah.add_column("Langkah", key="label", width=28)
-        langkah.add_column("Status", key="status", width=44)
-        yield langkah
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -105,10 +119,9 @@ class KasusScreen(FormLauncher):
         self.title = f"Kasus {detail.nomor_register}"
         self.query_one("#kepala", Static).update(Text(
             f"{detail.nomor_register} · {detail.jalur} · diterima "
-            f"{detail.waktu_diterima.astimezone(zona):%d-%m-%Y %H:%M}"
-            + ("" if detail.status == "aktif" else f" · {detail.status.replace('_', ' ')}")))
+            f"{detail.waktu_diterima.astimezone(zona):%d-%m-%Y %H:%M}"))
         clock = self.query_one("#jam", PitaJam)
-        clock.kosong = "Semua langkah jalur ini selesai"
+        clock.kosong = detail.keadaan or "Tidak ada langkah SOP yang berjalan"
         clock.jam = detail.jam
         table = self.query_one("#butir", DataTable)
         row = table.cursor_row
@@ -118,27 +131,34 @@ class KasusScreen(FormLauncher):
         if detail.butir:
             table.move_cursor(row=min(row, table.row_count - 1))
         steps = self.query_one("#langkah", DataTable)
+        baris = steps.cursor_row
         steps.clear()
         gaya = {True: "green", False: "bold red"}
-        for i, s in enumerate(detail.langkah):
-            steps.add_row(s.label, Text(s.bacaan.teks, style=gaya.get(s.bacaan.tepat_waktu, "")),
-                          key=str(i))
+        for s in detail.langkah:
+            bacaan = s.bacaan
+            style = gaya.get(bacaan.tepat_waktu, "") if s.berjalan is None else "bold"
+            steps.add_row(Text(s.alur), Text(s.label), Text(bacaan.teks, style=style),
+                          key=s.kunci)
+        if detail.langkah:
+            steps.move_cursor(row=min(baris, steps.row_count - 1))
         self.refresh_bindings()
 
     def _tick(self) -> None:
-        """Every countdown on screen moves together: the header's clock and the running
-        step's row, both read from the stored times."""
+        """Every running countdown moves together: the ribbon and each running row,
+        all read from the stored times."""
         from ppa_tui.domain.clock import StatusJam
 
         detail = self.detail
-        if detail is None or detail.jam is None:
+        if detail is None or not detail.berjalan:
             return
         self.query_one("#jam", PitaJam).tick()
-        berjalan = next((i for i, s in enumerate(detail.langkah)
-                         if s.bacaan.status is not StatusJam.SELESAI), None)
-        if berjalan is not None:
-            self.query_one("#langkah", DataTable).update_cell(
-                str(berjalan), "status", Text(detail.jam.baca(self.backend.clock.now()).teks))
+        table = self.query_one("#langkah", DataTable)
+        now = self.backend.clock.now()
+        for b in detail.berjalan:
+            bacaan = b.jam.baca(now)
+            style = {StatusJam.PERINGATAN: "bold yellow", StatusJam.TERLAMBAT: "bold red"}
+            table.update_cell(b.kunci, "status",
+                              Text(bacaan.teks, style=style.get(bacaan.status, "bold")))
 
     def _awasi(self) -> None:
         """Another desk's change shows within 2 s without a key (see HomeScreen)."""
@@ -150,14 +170,31 @@ class KasusScreen(FormLauncher):
         if self.backend.versi_data() != self._versi:
             self.app.call_from_thread(self.muat)
 
+    # ---- what is possible now -------------------------------------------------------
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.detail is None:
+        detail = self.detail
+        if detail is None:
             return action == "kembali"
-        if action == "form" and parameters and parameters[0] in {"persetujuan", "asesmen"}:
-            return bool(self.detail.korban) or None
-        if action == "langkah_selesai":
-            return self.detail.jam is not None or None
+        if action == "form" and parameters:
+            form_id = parameters[0]
+            if form_id == "buka_kembali":
+                return detail.ditutup or None
+            if detail.ditutup and form_id in {"penampungan", "rencana", "disposisi"}:
+                return None
+            if form_id in {"persetujuan", "asesmen", "penampungan"}:
+                return bool(detail.korban) or None
+        if action in {"langkah_selesai", "mulai_pendampingan", "mediasi", "tutup_kasus"}:
+            if detail.ditutup:
+                return None
+            if action == "langkah_selesai":
+                return bool(detail.berjalan) or None
+            if action == "mulai_pendampingan":
+                return any(not r.ada_pendampingan and r.status == "direncanakan"
+                           for r in detail.rencana) or None
         return True
+
+    # ---- records ----------------------------------------------------------------------
 
     def action_form(self, form_id: str) -> None:
         if self.detail is None:
@@ -170,8 +207,8 @@ class KasusScreen(FormLauncher):
         self.buka_form(form_id, self.kasus_id, target)
 
     def action_ubah(self) -> None:
-        table = self.query_one("#butir", DataTable)
-        if table.row_count:
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
             table.action_select_cursor()
 
     @on(DataTable.RowSelected, "#butir")
@@ -182,28 +219,146 @@ class KasusScreen(FormLauncher):
         if butir is not None:
             self.buka_form(butir.form_id, self.kasus_id, butir.target_id)
 
+    @on(DataTable.RowSelected, "#langkah")
+    def _langkah_dipilih(self, event: DataTable.RowSelected) -> None:
+        self.action_langkah_selesai()
+
+    def action_mediasi(self) -> None:
+        from ppa_tui.tui.screens.dialogs import Konfirmasi
+
+        if self.detail is None:
+            return
+        if self.detail.mediasi_ditolak:
+            self.app.push_screen(Konfirmasi(self.detail.mediasi_ditolak,
+                                            [("kembali", "Mengerti")]))
+            return
+        self.buka_form("mediasi", self.kasus_id)
+
+    def action_tutup_kasus(self) -> None:
+        if self.detail is not None and not self.detail.ditutup:
+            self.buka_form("terminasi", self.kasus_id)
+
+    # ---- steps --------------------------------------------------------------------------
+
+    def _terpilih(self) -> Berjalan | None:
+        """The clock `n` acts on: the running row under the cursor of the step table,
+        else the main track's, else the most urgent."""
+        detail = self.detail
+        if detail is None or not detail.berjalan:
+            return None
+        table = self.query_one("#langkah", DataTable)
+        if self.focused is table and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            pilih = next((b for b in detail.berjalan if b.kunci == key), None)
+            if pilih is not None:
+                return pilih
+            if key is not None:
+                return None  # a finished step is selected: nothing to finish
+        from ppa_tui.domain.berkas import UTAMA
+
+        return next((b for b in detail.berjalan if b.alur == UTAMA and b.langkah_id),
+                    detail.berjalan[0])
+
     def action_langkah_selesai(self) -> None:
         from ppa_tui.tui.screens.dialogs import Konfirmasi
 
-        if self.detail is None or self.detail.jam is None:
+        pilih = self._terpilih()
+        if pilih is None:
+            self.notify("Langkah ini sudah selesai. Pilih langkah yang masih berjalan.")
             return
-        label = self.detail.jam.label
+        if pilih.penampungan_id is not None:  # a shelter stay ends when she leaves
+            self.notify("Penampungan berakhir saat waktu keluar dicatat.")
+            self.buka_form("penampungan", self.kasus_id, pilih.penampungan_id)
+            return
+        lanjut = pilih.lanjutan
+        if lanjut is not None and lanjut.form:
+            self.buka_form(lanjut.form, self.kasus_id, pilih.langkah_id)
+            return
+        teks = lanjut.teks if lanjut is not None else ""
         self.app.push_screen(
-            Konfirmasi(f"Tandai langkah {label} selesai dan mulai langkah berikutnya?",
+            Konfirmasi(f"{pilih.alur}: langkah {pilih.jam.label} selesai? {teks}",
                        [("ya", "Ya, selesai"), ("kembali", "Kembali")]),
-            lambda jawab: self._selesaikan() if jawab == "ya" else None,
+            lambda jawab: self._selesaikan(pilih.langkah_id) if jawab == "ya" else None,
         )
 
     @work(thread=True, group="tulis", exit_on_error=False)
-    def _selesaikan(self) -> None:
+    def _selesaikan(self, langkah_id: uuid.UUID) -> None:
+        self._tulis(lambda: self.backend.selesaikan_langkah(langkah_id), "kasus.selesaikan",
+                    "Langkah belum selesai")
+
+    def action_mulai_pendampingan(self) -> None:
+        from ppa_tui.tui.screens.dialogs import Konfirmasi
+
+        detail = self.detail
+        if detail is None:
+            return
+        bisa = [r for r in detail.rencana if not r.ada_pendampingan
+                and r.status == "direncanakan"]
+        table = self.query_one("#butir", DataTable)
+        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+               if table.row_count else None)
+        pilih = next((r for r in bisa if f"rencana:{r.id}" == key), None)
+        if pilih is None and len(bisa) == 1:
+            pilih = bisa[0]
+        if pilih is None:
+            self.notify("Pilih baris rencana di tabel data kasus, lalu tekan u.")
+            return
+        self.app.push_screen(
+            Konfirmasi(f"Mulai SOP Pendampingan untuk {pilih.label}? Langkah 1 (cek ulang "
+                       "asesmen) dimulai sekarang dengan jamnya sendiri.",
+                       [("ya", "Ya, mulai"), ("kembali", "Kembali")]),
+            lambda jawab: self._mulai(pilih.id) if jawab == "ya" else None,
+        )
+
+    @work(thread=True, group="tulis", exit_on_error=False)
+    def _mulai(self, rencana_id: uuid.UUID) -> None:
+        self._tulis(lambda: self.backend.mulai_pendampingan(rencana_id), "kasus.pendampingan",
+                    "Pendampingan belum dimulai")
+
+    def _tulis(self, tulis, di: str, awalan: str) -> None:  # noqa: ANN001
+        """Run a write (in the worker), report a refusal or failure in Indonesian."""
+        from ppa_tui.galat import laporkan
+
         try:
-            self.backend.selesaikan_langkah(self.kasus_id)
+            tulis()
         except Exception as exc:  # noqa: BLE001
-            from ppa_tui.galat import laporkan
-            self.app.call_from_thread(self.notify, laporkan(exc, "kasus.selesaikan", "Gagal"),
+            self.app.call_from_thread(self.notify, laporkan(exc, di, awalan),
                                       severity="error", markup=False)
             return
         self.muat()
+
+    # ---- printing -----------------------------------------------------------------------
+
+    def action_cetak(self) -> None:
+        from ppa_tui.tui.screens.cetak import PilihDokumen
+
+        if self.detail is None:
+            return
+        self.app.push_screen(PilihDokumen(self.detail.rencana), self._cetak_dipilih)
+
+    def _cetak_dipilih(self, pilihan: tuple[str, uuid.UUID | None] | None) -> None:
+        if pilihan is not None:
+            self._cetak(*pilihan)
+
+    @work(thread=True, group="cetak", exit_on_error=False)
+    def _cetak(self, dokumen: str, ref: uuid.UUID | None) -> None:
+        from ppa_tui.galat import laporkan
+
+        self.app.call_from_thread(self.notify, "Mencetak…", timeout=2)
+        try:
+            hasil = self.backend.cetak(self.kasus_id, dokumen, ref)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, laporkan(exc, "kasus.cetak",
+                                      "Dokumen tidak bisa dicetak"), severity="error",
+                                      markup=False)
+            return
+        pesan = f"Dokumen tersimpan: {hasil.path}"
+        if hasil.dihilangkan:
+            pesan += " · " + " ".join(hasil.dihilangkan)
+        self.app.call_from_thread(self.notify, pesan, title="Cetak", timeout=15, markup=False)
+        self.muat()
+
+    # ---- leaving ------------------------------------------------------------------------
 
     def action_kembali(self) -> None:
         self.dismiss(None)
