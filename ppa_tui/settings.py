@@ -16,6 +16,7 @@ import re
 import tomllib
 import uuid
 from dataclasses import dataclass, field, replace
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,9 @@ class Settings:
     zona_waktu: str = "Asia/Jakarta"
     autosave_detik: float = 0.5
     kursor_kedip: bool = True
+    hari_kerja: frozenset[int] = frozenset(range(5))  # 0 = Senin: Senin-Jumat
+    jam_kerja: tuple[time, time] = (time(8), time(16))
+    cuti_bersama: Path | None = None  # None: the shipped data/cuti_bersama.toml
     alamat_unit: str = (
         "Kompleks Pemungkiman dan Perumahan Terpadu Pemerintah Provinsi Kepulauan "
         "Bangka Belitung, Jl. Pulau Belitung, Kelurahan Air Itam, Pangkalpinang"
@@ -206,6 +210,75 @@ def _ya_tidak(kunci: str, nilai: object, asal: str) -> bool:
     raise _salah(kunci, asal, "harus true atau false (ya atau tidak)")
 
 
+_HARI = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
+         "sabtu": 5, "minggu": 6, "ahad": 6}
+_HARI_ALASAN = ("harus \"senin-jumat\", \"senin-sabtu\" atau nama hari dipisah koma "
+                "(contoh: \"senin,selasa,rabu,kamis,jumat\")")
+
+
+def _hari_kerja(kunci: str, nilai: object, asal: str) -> frozenset[int]:
+    """"senin-jumat", "senin-sabtu", or day names (and ranges) separated by commas;
+    a TOML list of names too."""
+    if isinstance(nilai, frozenset):
+        return nilai
+    bagian = nilai if isinstance(nilai, list) else _teks(kunci, nilai, asal).split(",")
+    hari: set[int] = set()
+    for b in bagian:
+        if not isinstance(b, str):
+            raise _salah(kunci, asal, _HARI_ALASAN)
+        ujung = [x.strip().lower() for x in b.split("-")]
+        if len(ujung) > 2 or not all(x in _HARI for x in ujung):
+            raise _salah(kunci, asal, f"\"{b.strip()}\" bukan nama hari; " + _HARI_ALASAN)
+        awal, akhir = _HARI[ujung[0]], _HARI[ujung[-1]]
+        if awal > akhir:
+            raise _salah(kunci, asal, f"\"{b.strip()}\" terbalik (Senin dulu, Minggu terakhir)")
+        hari.update(range(awal, akhir + 1))
+    if not hari:
+        raise _salah(kunci, asal, _HARI_ALASAN)
+    return frozenset(hari)
+
+
+_JAM = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
+
+
+def _jam_kerja(kunci: str, nilai: object, asal: str) -> tuple[time, time]:
+    """"08:00-16:00": opening and closing time, opening first."""
+    if isinstance(nilai, tuple):
+        return nilai
+    teks = _teks(kunci, nilai, asal).strip()
+    m = _JAM.fullmatch(teks)
+    jam = [int(x) for x in m.groups()] if m else []
+    if not m or jam[0] > 23 or jam[2] > 23 or jam[1] > 59 or jam[3] > 59:
+        raise _salah(kunci, asal, f"\"{teks}\" bukan jam JJ:MM-JJ:MM (contoh: 08:00-16:00)")
+    mulai, selesai = time(jam[0], jam[1]), time(jam[2], jam[3])
+    if not mulai < selesai:
+        raise _salah(kunci, asal, f"jam mulai {mulai:%H:%M} harus sebelum jam selesai "
+                     f"{selesai:%H:%M}")
+    return mulai, selesai
+
+
+def _cuti_bersama(kunci: str, nilai: object, asal: str) -> Path:
+    """A TOML file of cuti bersama dates, read now so a mistake stops the start."""
+    from ppa_tui.domain.kalender import cuti_bersama_dari
+
+    if isinstance(nilai, Path):
+        path = nilai
+    else:
+        teks = _teks(kunci, nilai, asal).strip()
+        if not teks:
+            raise _salah(kunci, asal, "jalur berkas tidak boleh kosong")
+        path = Path(teks).expanduser()
+    try:
+        cuti_bersama_dari(path)
+    except OSError:
+        raise _salah(kunci, asal, f"berkas {path} tidak ada atau tidak bisa dibaca") from None
+    except UnicodeDecodeError:
+        raise _salah(kunci, asal, f"berkas {path} bukan teks UTF-8") from None
+    except ValueError as exc:
+        raise _salah(kunci, asal, f"isi berkasnya salah ({exc})") from None
+    return path
+
+
 _PERIKSA = {
     "data_dir": _folder,
     "database_url": _url,
@@ -215,6 +288,9 @@ _PERIKSA = {
     "autosave_detik": _detik,
     "kursor_kedip": _ya_tidak,
     "alamat_unit": _teks,
+    "hari_kerja": _hari_kerja,
+    "jam_kerja": _jam_kerja,
+    "cuti_bersama": _cuti_bersama,
 }
 
 

@@ -87,6 +87,15 @@ def _config(tmp_path: Path, isi: str) -> Path:
     ("PPA_AUTOSAVE_DETIK", "nan", "autosave_detik"),
     ("PPA_KURSOR_KEDIP", "mungkin", "kursor_kedip"),
     ("PPA_DATABASE_URL", "ppa.db", "database_url"),
+    ("PPA_HARI_KERJA", "senen-jumat", "hari_kerja"),
+    ("PPA_HARI_KERJA", "jumat-senin", "hari_kerja"),
+    ("PPA_HARI_KERJA", "senin,,jumat", "hari_kerja"),
+    ("PPA_JAM_KERJA", "8-16", "jam_kerja"),
+    ("PPA_JAM_KERJA", "16:00-08:00", "jam_kerja"),
+    ("PPA_JAM_KERJA", "08:00-08:00", "jam_kerja"),
+    ("PPA_JAM_KERJA", "08:00-24:00", "jam_kerja"),
+    ("PPA_JAM_KERJA", "08:60-16:00", "jam_kerja"),
+    ("PPA_CUTI_BERSAMA", "/tidak/ada/cuti.toml", "cuti_bersama"),
 ])
 def test_a_bad_environment_variable_names_itself(
     monkeypatch: pytest.MonkeyPatch, env: str, nilai: str, kunci: str,
@@ -107,6 +116,12 @@ def test_a_bad_environment_variable_names_itself(
     ('kursor_kedip = "mungkin"', "kursor_kedip", "true atau false"),
     ("database_url = 5", "database_url", "teks"),
     ('zona_wktu = "Asia/Jakarta"', "zona_wktu", "tidak dikenal"),
+    ("hari_kerja = 5", "hari_kerja", "teks"),
+    ('hari_kerja = "senin-minggon"', "hari_kerja", "minggon"),
+    ('hari_kerja = ["senin", 2]', "hari_kerja", "senin-jumat"),
+    ('jam_kerja = "08:00"', "jam_kerja", "JJ:MM-JJ:MM"),
+    ('jam_kerja = "16:00-08:00"', "jam_kerja", "harus sebelum"),
+    ('cuti_bersama = ""', "cuti_bersama", "tidak boleh kosong"),
 ])
 def test_a_bad_config_file_value_names_the_key_and_the_file(
     tmp_path: Path, isi: str, kunci: str, kata: str,
@@ -163,3 +178,39 @@ def test_the_cli_stops_before_anything_opens(
     monkeypatch.delenv("PPA_ZONA_WAKTU")
     result = CliRunner().invoke(cli.cli, ["--db", "ppa.db", "init"])
     assert result.exit_code == 2 and "opsi --db" in result.output
+
+
+def test_working_calendar_defaults_and_good_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import time
+
+    s = Settings.load()
+    assert s.hari_kerja == frozenset(range(5))  # 0 = Senin
+    assert s.jam_kerja == (time(8), time(16))
+    assert s.cuti_bersama is None
+    assert Settings.load(hari_kerja="senin-sabtu").hari_kerja == frozenset(range(6))
+    assert Settings.load(hari_kerja="Senin, Rabu ,jum'at").hari_kerja == frozenset({0, 2, 4})
+    assert Settings.load(hari_kerja="senin-kamis,sabtu").hari_kerja == frozenset({0, 1, 2, 3, 5})
+    assert Settings.load(jam_kerja=" 7:30 - 15:30 ").jam_kerja == (time(7, 30), time(15, 30))
+
+    cuti = tmp_path / "cuti.toml"
+    cuti.write_text("2026 = [2026-06-08]\n", encoding="utf-8")
+    _config(tmp_path, f'hari_kerja = ["senin", "selasa"]\ncuti_bersama = "{cuti}"\n')
+    monkeypatch.setenv("PPA_JAM_KERJA", "09:00-17:00")
+    s = Settings.load()
+    assert s.hari_kerja == frozenset({0, 1})
+    assert s.jam_kerja == (time(9), time(17))
+    assert s.cuti_bersama == cuti
+
+
+def test_a_bad_cuti_bersama_file_stops_the_start(tmp_path: Path) -> None:
+    from ppa_tui.settings import PengaturanSalah
+
+    cuti = tmp_path / "cuti.toml"
+    cuti.write_text("2026 = [2027-01-01]\n", encoding="utf-8")
+    path = _config(tmp_path, f'cuti_bersama = "{cuti}"\n')
+    with pytest.raises(PengaturanSalah) as info:
+        Settings.load()
+    pesan = str(info.value)
+    assert "`cuti_bersama`" in pesan and str(path) in pesan and "tahun lain" in pesan

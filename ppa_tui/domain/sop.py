@@ -18,6 +18,7 @@ from types import MappingProxyType
 from ppa_tui.domain.sumber import folder
 
 __all__ = [
+    "HITUNGAN",
     "Langkah",
     "Sop",
     "format_durasi",
@@ -27,6 +28,7 @@ __all__ = [
 ]
 
 RINGKAS_MAX = 24  # one-line clock: "2/9 <ringkas> · 11:32 lagi"
+HITUNGAN = ("kerja", "jam")  # limits count working time (the unit's calendar) or clock time
 
 _SATUAN = {"hari": timedelta(days=1), "jam": timedelta(hours=1),
            "menit": timedelta(minutes=1), "detik": timedelta(seconds=1)}
@@ -38,8 +40,9 @@ def parse_durasi(text: str) -> timedelta | None:
 
     Text without any number ("Tergantung jenis intervensi ...") means the SOP sets no
     fixed limit and gives None. Text with numbers must be nothing but
-    ``<number> <hari|jam|menit|detik>`` pairs, else ValueError. 1 hari is 24 jam: a
-    calendar duration (working-day calendars come later).
+    ``<number> <hari|jam|menit|detik>`` pairs, else ValueError. 1 hari comes back as
+    24 jam; an SOP that counts working time (``hitungan = "kerja"``) reads each whole
+    day as one working day's hours (``domain/kalender.py``).
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"teks waktu kosong atau bukan teks: {text!r}")
@@ -99,13 +102,18 @@ class Langkah:
 
 @dataclass(frozen=True)
 class Sop:
-    """One SOP: its tracks (jalur), roles (peran) and steps (langkah) in file order."""
+    """One SOP: its tracks (jalur), roles (peran) and steps (langkah) in file order.
+
+    ``hitungan``: "kerja" when its limits count the unit's working time, "jam" for clock
+    time (the SOP's own data says which; see ``domain/kalender.untuk_sop``).
+    """
 
     kode: str
     nama: str
     nomor_dokumen: str
     total_tertulis: str
     peringatan_rasio: float
+    hitungan: str
     jalur: Mapping[str, str]
     peran: Mapping[str, str]
     langkah: tuple[Langkah, ...]
@@ -224,6 +232,10 @@ def _sop_dari(data: dict, asal: str) -> Sop:
     rasio = data.get("peringatan_rasio")
     if isinstance(rasio, bool) or not isinstance(rasio, (int, float)) or not 0 <= rasio <= 1:
         raise ValueError(f"{asal}: 'peringatan_rasio' harus angka 0..1, didapat {rasio!r}")
+    hitungan = data.get("hitungan")
+    if hitungan not in HITUNGAN:
+        raise ValueError(f"{asal}: 'hitungan' harus \"kerja\" (waktu kerja unit) atau "
+                         f"\"jam\" (waktu jam dinding), didapat {hitungan!r}")
     baris = data.get("langkah")
     if not isinstance(baris, list) or not baris:
         raise ValueError(f"{asal}: tidak ada [[langkah]]")
@@ -238,7 +250,8 @@ def _sop_dari(data: dict, asal: str) -> Sop:
         kode=_teks(data, "kode", asal), nama=_teks(data, "nama", asal),
         nomor_dokumen=_teks(data, "nomor_dokumen", asal, boleh_kosong=True),
         total_tertulis=_teks(data, "total_tertulis", asal, boleh_kosong=True),
-        peringatan_rasio=float(rasio), jalur=jalur, peran=peran, langkah=langkah,
+        peringatan_rasio=float(rasio), hitungan=hitungan, jalur=jalur, peran=peran,
+        langkah=langkah,
     )
 
 

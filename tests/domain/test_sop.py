@@ -195,6 +195,7 @@ def _data(**langkah_ubah):
         "nomor_dokumen": "",
         "total_tertulis": "",
         "peringatan_rasio": 0.25,
+        "hitungan": "kerja",
         "jalur": {"j": "Jalur"},
         "peran": {"a": "Peran A"},
         "langkah": [langkah],
@@ -204,6 +205,24 @@ def _data(**langkah_ubah):
 def test_loader_accepts_minimal_data():
     sop = _sop_dari(_data(), "uji.toml")
     assert sop.langkah[0].batas == timedelta(minutes=10)
+    assert sop.hitungan == "kerja"
+    assert _sop_dari({**_data(), "hitungan": "jam"}, "uji.toml").hitungan == "jam"
+
+
+@pytest.mark.parametrize("kode", ["layanan", "pendampingan"])
+def test_both_sops_count_working_time(kode):
+    assert load_sop(kode).hitungan == "kerja"
+
+
+@pytest.mark.parametrize("hitungan", [None, "", "Kerja", "hari", 1])
+def test_loader_requires_hitungan(hitungan):
+    data = _data()
+    if hitungan is None:
+        del data["hitungan"]
+    else:
+        data["hitungan"] = hitungan
+    with pytest.raises(ValueError, match=r"uji\.toml: 'hitungan' harus \"kerja\""):
+        _sop_dari(data, "uji.toml")
 
 
 @pytest.mark.parametrize(
