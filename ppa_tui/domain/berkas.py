@@ -405,8 +405,10 @@ def ringkas_persetujuan(row: Persetujuan) -> str:
 
 
 def ringkas_rencana(row: RencanaIntervensi) -> str:
-    bagian = [referensi.label("layanan", row.layanan),
-              referensi.label("status_rencana", row.status).lower()]
+    layanan = referensi.label("layanan", row.layanan)
+    if row.status and row.status != "direncanakan":  # a plan not started yet says nothing
+        layanan += f" ({referensi.label('status_rencana', row.status).lower()})"
+    bagian = [layanan]
     if row.penyedia:
         bagian.append(row.penyedia)
     if row.tenggat:

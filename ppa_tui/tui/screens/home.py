@@ -76,7 +76,7 @@ class HomeScreen(FormLauncher):
         kasus.add_column("Nomor", key="nomor", width=15)
         kasus.add_column("Korban", key="korban", width=12)
         kasus.add_column("Langkah", key="langkah", width=26)
-        kasus.add_column("Sisa", key="sisa", width=15)
+        kasus.add_column("Sisa jam kerja", key="sisa", width=15)
         if data is not None:
             self._tambah_baris(data, 0, self._layar(), tamu, kasus)
         yield kasus
@@ -118,6 +118,13 @@ class HomeScreen(FormLauncher):
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
             from ppa_tui.galat import laporkan
             self.post_message(self.Gagal(laporkan(exc, "beranda.muat")))
+
+    @property
+    def siap_penuh(self) -> bool:
+        """Home has read from the open database and watches it: every row is in."""
+        data = self.data
+        return (self._versi is not None and data is not None
+                and self.query_one("#kasus", DataTable).row_count == len(data.kasus))
 
     @on(Gagal)
     def _gagal(self, event: Gagal) -> None:
@@ -180,8 +187,9 @@ class HomeScreen(FormLauncher):
             korban.append(k.korban or "(belum ada)")  # the flag first: names get cut
             kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
                           self._sisa(k.jam), key=str(k.id))
-        _ke_baris(tamu, self._kursor[0])
-        _ke_baris(kasus, self._kursor[1])
+        if awal == 0:  # the rows below the fold must not move a cursor moved meanwhile
+            _ke_baris(tamu, self._kursor[0])
+            _ke_baris(kasus, self._kursor[1])
         if self._fokus_tamu is not None and self._fokus_tamu in tamu.rows:
             tamu.focus()  # so `k` (catat keluar) works at once
             self._fokus_tamu = None
