@@ -54,7 +54,7 @@ def test_every_document_prints_for_a_full_case(db, settings, clock, tmp_path, bu
     assert "( Budi Santoso )" in teks["persetujuan"]
     assert "Visum et repertum" in teks["asesmen"] and "LBH Babel" in teks["asesmen"]
     assert "Riwayat langkah SOP" in teks["status-klien"]
-    assert "1/9 Klien mengadukan" in teks["status-klien"]
+    assert "1/3 Klien mengadukan" in teks["status-klien"]  # step 1 of the dasar track
     assert "Kamar 2" in teks["status-klien"] and "Pak Mediator" in teks["status-klien"]
     assert "Yth. UPTD PPA Kabupaten Bangka" in teks["pelimpahan"]
     assert "Rujuk ke RSUD untuk visum." in teks["rekomendasi"]
