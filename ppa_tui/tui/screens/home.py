@@ -28,6 +28,8 @@ class HomeScreen(FormLauncher):
     AKSI = (
         Aksi("t", "tamu_baru", "Tamu baru",
              "Catat tamu di buku tamu; keperluan pengaduan langsung membuka kasus"),
+        Aksi("r", "rujukan_masuk", "Rujukan masuk",
+             "Rujukan dari kab/kota: kasus dibuka langsung di jalur rujukan", footer=False),
         Aksi("enter", "buka", "Buka", "Buka kasus baris yang dipilih", footer=False),
         Aksi("k", "catat_keluar", "Catat keluar", "Catat waktu keluar tamu yang dipilih"),
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
@@ -293,6 +295,9 @@ class HomeScreen(FormLauncher):
     def action_tamu_baru(self) -> None:
         self.buka_form("buku_tamu")
 
+    def action_rujukan_masuk(self) -> None:
+        self.buka_form("rujukan_masuk")
+
     @on(DataTable.RowSelected)
     def _baris_dipilih(self, event: DataTable.RowSelected) -> None:
         self._buka_baris(event.data_table, event.row_key.value)
@@ -350,7 +355,7 @@ class HomeScreen(FormLauncher):
 
     def form_tersimpan(self, hasil: Tersimpan) -> None:
         self.action_muat()
-        if hasil.form_id == "buku_tamu" and hasil.kasus_id is not None:
+        if hasil.form_id in {"buku_tamu", "rujukan_masuk"} and hasil.kasus_id is not None:
             self.notify(f"Kasus baru {hasil.nomor_register} dibuka; langkah 1 berjalan.")
             self.buka_kasus(hasil.kasus_id)
         else:

@@ -336,7 +336,12 @@ class KasusScreen(FormLauncher):
 
         if self.detail is None:
             return
-        self.app.push_screen(PilihDokumen(self.detail.rencana), self._cetak_dipilih)
+        table = self.query_one("#butir", DataTable)
+        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+               if table.row_count else None)
+        butir = next((b for b in self.detail.butir if b.kunci == key), None)
+        terpilih = (butir.form_id, butir.target_id) if butir and butir.target_id else None
+        self.app.push_screen(PilihDokumen(terpilih), self._cetak_dipilih)
 
     def _cetak_dipilih(self, pilihan: tuple[str, uuid.UUID | None] | None) -> None:
         if pilihan is not None:
