@@ -62,7 +62,7 @@ class Berjalan:
     """A clock running in this case: a step of a run, or a shelter stay."""
 
     kunci: str  # "langkah:<id>" or "penampungan:<id>"
-    alur: str  # "Utama", "Kesehatan · Ani", "Penampungan · Ani"
+    alur: str  # "Utama", "Kesehatan", "Penampungan"
     jam: JamLangkah
     langkah_id: uuid.UUID | None = None
     penampungan_id: uuid.UUID | None = None
@@ -149,11 +149,10 @@ def detail_kasus(
     tampung = _hidup(session, Penampungan, kasus_id, Penampungan.waktu_masuk)
 
     def alur(row: LangkahKasus) -> str:
+        """The run a step belongs to: "Utama", or the service ("Kesehatan"); which
+        korban it serves is on its rencana's line."""
         r = rencana_by.get(row.rencana_id) if row.rencana_id else None
-        if r is None:
-            return UTAMA
-        nama = nama_korban.get(r.korban_id) if r.korban_id else None
-        return referensi.label("layanan", r.layanan) + (f" · {nama}" if nama else "")
+        return UTAMA if r is None else referensi.label("layanan", r.layanan)
 
     berjalan: list[Berjalan] = []
     for row in steps:
@@ -170,7 +169,7 @@ def detail_kasus(
                                  langkah_id=row.id, lanjutan=lanjut, pelaksana=peran))
     for t in tampung:
         if t.waktu_keluar is None:
-            berjalan.append(Berjalan(f"penampungan:{t.id}", _alur_tampung(t, nama_korban),
+            berjalan.append(Berjalan(f"penampungan:{t.id}", "Penampungan",
                                      jam_penampungan(t), penampungan_id=t.id))
     berjalan.sort(key=lambda b: (b.jam.deadline_at is None, b.jam.deadline_at or now))
 
@@ -183,13 +182,15 @@ def detail_kasus(
         j = jam_dari(row, kalender)
         bacaan = baca_jam(row.started_at, row.deadline_at, row.finished_at, now,
                           j.peringatan_rasio, **({"kalender": j.kalender} if j.kalender else {}))
+        teks = selesai_singkat(bacaan)
         if row.keputusan == DIHENTIKAN:
-            bacaan = BacaanJam(bacaan.status, None, bacaan.durasi, "dihentikan (kasus ditutup)")
+            teks = "dihentikan (kasus ditutup)"
         elif row.keputusan:
             daftar = "kewenangan" if row.rencana_id is None else "persetujuan_layanan"
-            bacaan = BacaanJam(bacaan.status, bacaan.sisa, bacaan.durasi,
-                               f"{bacaan.teks} · {referensi.label(daftar, row.keputusan)}",
-                               bacaan.tepat_waktu)
+            teks += f" · {referensi.label(daftar, row.keputusan)}"
+        bacaan = BacaanJam(bacaan.status, bacaan.sisa, bacaan.durasi, teks,
+                           None if row.keputusan == DIHENTIKAN else bacaan.tepat_waktu,
+                           bacaan.sehari_kerja)
         langkah.append(LangkahBaris(f"langkah:{row.id}", alur(row), j.label, bacaan))
 
     butir = _butir(session, kasus, pihak, rencana, tampung, nama_korban, zona, steps)
@@ -224,9 +225,21 @@ def detail_kasus(
     )
 
 
-def _alur_tampung(t: Penampungan, nama_korban: dict) -> str:
-    nama = nama_korban.get(t.korban_id) if t.korban_id else None
-    return "Penampungan" + (f" · {nama}" if nama else "")
+def selesai_singkat(bacaan: BacaanJam) -> str:
+    """A finished step in the step table's 34 columns: "selesai 6:00 · tepat waktu",
+    "selesai 1:20:00 · lewat 20:00" (working time where the SOP counts it)."""
+    from ppa_tui.domain.clock import format_sisa, format_sisa_kerja
+
+    def waktu(td: timedelta) -> str:
+        sehari = bacaan.sehari_kerja
+        return format_sisa(td) if sehari is None else format_sisa_kerja(td, sehari)
+
+    teks = f"selesai {waktu(bacaan.durasi or timedelta(0))}"
+    if bacaan.tepat_waktu is True:
+        teks += " · tepat waktu"
+    elif bacaan.tepat_waktu is False and bacaan.sisa is not None:
+        teks += f" · lewat {waktu(-bacaan.sisa)}"
+    return teks
 
 
 def jam_penampungan(t: Penampungan) -> JamLangkah:

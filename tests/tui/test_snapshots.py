@@ -98,3 +98,37 @@ def test_forms_of_a_case(snap_compare, make_app, contoh, key) -> None:
         await settle(pilot)
         await buka(pilot, key)
     assert snap_compare(make_app(), terminal_size=UKURAN, run_before=_tanpa_notifikasi(run))
+
+
+@pytest.fixture
+def banyak_jam(settings, tui_clock, contoh):
+    """Rosmawati's case running three clocks: its main track (step 2), a health
+    service's SOP Pendampingan (step 2) and a shelter stay."""
+    from ppa_tui.domain.forms import periksa_form
+
+    backend = Backend(settings, tui_clock)
+    kasus_id = contoh.kasus_id
+    detail = backend.detail(kasus_id)
+    backend.selesaikan_langkah(detail.berjalan[0].langkah_id)
+
+    def simpan(form_id, **mentah):
+        siap = backend.siapkan_form(form_id, kasus_id)
+        hasil = periksa_form(siap.spec, {**siap.mentah, **mentah}, siap.konteks)
+        assert hasil.ok, hasil.galat
+        return backend.simpan(siap, hasil.nilai)
+
+    rencana = simpan("rencana", layanan="kesehatan", penyedia="RSUD Depati Hamzah")
+    backend.mulai_pendampingan(rencana.id)
+    p1 = next(b for b in backend.detail(kasus_id).berjalan if b.alur.startswith("Kesehatan"))
+    backend.selesaikan_langkah(p1.langkah_id)
+    simpan("penampungan", ruang="Kamar 2")
+    backend.close()
+    tui_clock.advance(timedelta(minutes=12))
+
+
+def test_kasus_with_several_clocks(snap_compare, make_app, banyak_jam) -> None:
+    async def run(pilot):
+        await beranda_siap(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+    assert snap_compare(make_app(), terminal_size=UKURAN, run_before=_tanpa_notifikasi(run))

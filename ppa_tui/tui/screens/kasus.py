@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from ppa_tui.domain.berkas import potong
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
 from ppa_tui.tui.widgets import PitaJam
@@ -77,8 +78,8 @@ class KasusScreen(FormLauncher):
         yield PitaJam(self.backend.clock, id="jam")
         yield Label("Langkah SOP (n: selesaikan yang dipilih)", classes="judul")
         langkah = Tabel(id="langkah")
-        langkah.add_column("Alur", key="alur", width=14)
-        langkah.add_column("Langkah", key="label", width=24)
+        langkah.add_column("Alur", key="alur", width=13)
+        langkah.add_column("Langkah", key="label", width=27)
         langkah.add_column("Status", key="status", width=34)
         yield langkah
         yield Label("Data kasus (Enter: buka untuk mengisi/mengubah)", classes="judul")
@@ -137,8 +138,8 @@ class KasusScreen(FormLauncher):
         for s in detail.langkah:
             bacaan = s.bacaan
             style = gaya.get(bacaan.tepat_waktu, "") if s.berjalan is None else "bold"
-            steps.add_row(Text(s.alur), Text(s.label), Text(bacaan.teks, style=style),
-                          key=s.kunci)
+            steps.add_row(Text(potong(s.alur, 13)), Text(s.label),
+                          Text(bacaan.teks, style=style), key=s.kunci)
         if detail.langkah:
             steps.move_cursor(row=min(baris, steps.row_count - 1))
         self.refresh_bindings()
