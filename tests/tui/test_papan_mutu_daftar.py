@@ -179,3 +179,14 @@ async def test_mutu_baku_periods_by_keys(make_app, riwayat) -> None:
         await periode("b", "November 2026")
         await pilot.press("escape")
         await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "kembali ke beranda")
+
+
+async def test_the_three_keys_are_in_the_palette_and_on_the_legend(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        judul = [c.title for c in app.screen.perintah_palet()]
+        for teks in ("Terlambat (b)", "Semua kasus (s)", "Mutu baku (m)"):
+            assert teks in judul
+        legenda = str(app.screen.query_one("#legenda").render())
+        assert legenda == "b terlambat  s semua kasus  m mutu baku"
