@@ -202,6 +202,8 @@ def main() -> int:
         _ukur("daftar_kasus selesai, page 1", baca(lambda s: daftar_kasus(s, "selesai")),
               args.runs),
         _ukur("daftar_kasus semua, last page", baca(ujung), args.runs),
+        _ukur("daftar_kasus selesai, turn (no counts)", baca(
+            lambda s: daftar_kasus(s, "selesai", (2023, 5000), hitung=False)), args.runs),
         _ukur("hitung_status (part of each page)", baca(hitung_status), args.runs),
     ]
     db.close()

@@ -479,10 +479,11 @@ class Backend:
         with self.database.baca() as s:
             return mutu_baku(s, sejak, sampai, self.kalender)
 
-    def daftar_kasus(self, status: str = "aktif",
-                     setelah: tuple[int, int] | None = None) -> HalamanKasus:
-        """A page of every case of `status`, newest register number first."""
+    def daftar_kasus(self, status: str = "aktif", setelah: tuple[int, int] | None = None,
+                     hitung: bool = True) -> HalamanKasus:
+        """A page of every case of `status`, newest register number first (with the
+        counts per status unless `hitung` is False)."""
         from ppa_tui.domain.daftar import daftar_kasus
 
         with self.database.baca() as s:
-            return daftar_kasus(s, status, setelah)
+            return daftar_kasus(s, status, setelah, hitung=hitung)

@@ -87,3 +87,10 @@ def test_an_empty_list(db) -> None:
         halaman = daftar_kasus(s, "selesai")
     assert halaman.baris == () and halaman.berikut is None
     assert halaman.jumlah == {"aktif": 0, "selesai": 0, "semua": 0}
+
+
+def test_a_page_turn_may_leave_the_counts_out(db, kasus) -> None:
+    with db.baca() as s:
+        halaman = daftar_kasus(s, "aktif", (2026, 10000), hitung=False)
+    assert [b.nomor_register for b in halaman.baris] == ["PPA/2026/9999"]
+    assert halaman.jumlah == {}

@@ -51,6 +51,8 @@ class DaftarKasus(LayarMutakhir):
         self._awal: list[tuple[int, int] | None] = [None]  # where each page starts after
         self._ke = 0  # the page shown
         self.data: HalamanKasus | None = None
+        self._jumlah: dict[str, int] = {}  # the last counts: a page turn does not recount
+        self._hitung = True  # the next read counts (a reload does; a page turn not)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,12 +80,17 @@ class DaftarKasus(LayarMutakhir):
     # ---- what to read -----------------------------------------------------------
 
     def baca(self) -> HalamanKasus:
-        return self.backend.daftar_kasus(self.status, self._awal[self._ke])
+        hitung, self._hitung = self._hitung or not self._jumlah, True
+        return self.backend.daftar_kasus(self.status, self._awal[self._ke], hitung)
+
+    def _muat_halaman(self) -> None:
+        self._hitung = False
+        self.muat()
 
     def action_status(self, status: str) -> None:
         if status != self.status:
             self.status, self._awal, self._ke = status, [None], 0
-            self.muat()
+            self._muat_halaman()
 
     def action_ganti_status(self) -> None:
         self.action_status(STATUS[(STATUS.index(self.status) + 1) % len(STATUS)])
@@ -99,7 +106,7 @@ class DaftarKasus(LayarMutakhir):
             self._ke -= 1
         else:
             return
-        self.muat()
+        self._muat_halaman()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "buka":
@@ -119,6 +126,8 @@ class DaftarKasus(LayarMutakhir):
         kursor = baris_kursor(table) if self.data is not None and (
             self.data.status, self.data.setelah) == (hasil.status, hasil.setelah) else None
         self.data = hasil
+        if hasil.jumlah:
+            self._jumlah = hasil.jumlah
         table.clear()
         zona = self.backend.zona
         for b in hasil.baris:
@@ -135,7 +144,7 @@ class DaftarKasus(LayarMutakhir):
         teks = Text()
         for i, status in enumerate(STATUS, start=1):
             gaya = "bold reverse" if status == hasil.status else ""
-            teks.append(f" {i} {JUDUL[status]} {angka(hasil.jumlah.get(status, 0))} ", style=gaya)
+            teks.append(f" {i} {JUDUL[status]} {angka(self._jumlah.get(status, 0))} ", style=gaya)
             teks.append(" ")
         if hasil.baris:
             from ppa_tui.domain.daftar import BATAS_HALAMAN

@@ -26,6 +26,7 @@ class LayarMutakhir(LayarBeraksi):
     """Loads with `muat` (F5 too), reloads when the database version moves."""
 
     NAMA_GALAT = "layar"  # where an error is logged from
+    JEDA_AWASI = 1.0  # seconds between checks for another desk's change
 
     @dataclass
     class Dimuat(Message):
@@ -43,7 +44,7 @@ class LayarMutakhir(LayarBeraksi):
 
     def on_mount(self) -> None:
         self.muat()
-        self.set_interval(1.0, self._awasi)
+        self.set_interval(self.JEDA_AWASI, self._awasi)
 
     def baca(self) -> Any:
         raise NotImplementedError

@@ -27,6 +27,8 @@ class MutuBaku(LayarMutakhir):
 
     CSS_PATH = "mutu.tcss"
     NAMA_GALAT = "mutu"
+    # figures of a period move slowly, and reading one costs seconds at 1,000,000 cases
+    JEDA_AWASI = 60.0
     AKSI = (
         Aksi("b", "periode('bulan_ini')", "Bulan ini", "Periode: bulan ini"),
         Aksi("l", "periode('bulan_lalu')", "Bulan lalu", "Periode: bulan lalu"),

@@ -90,9 +90,11 @@ class PapanTerlambat(LayarMutakhir):
     def _ringkasan(papan: Papan) -> Text:
         if not papan.total:
             return Text("Tidak ada langkah SOP atau penampungan yang lewat batas waktu.")
-        teks = Text(f"{angka(papan.total)} lewat batas", style=MERAH)
-        teks.append(f": {angka(papan.langkah)} langkah SOP, "
-                    f"{angka(papan.penampungan)} penampungan")
+        def n(x: int) -> str:
+            return f"{angka(papan.batas_hitung)}+" if x > papan.batas_hitung else angka(x)
+
+        teks = Text(f"{n(papan.total)} lewat batas", style=MERAH)
+        teks.append(f": {n(papan.langkah)} langkah SOP, {n(papan.penampungan)} penampungan")
         if len(papan.baris) < papan.total:
             teks.append(f" · {angka(len(papan.baris))} terlama tampil")
         return teks
