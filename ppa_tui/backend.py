@@ -111,6 +111,16 @@ class Backend:
             self._kalender = kalender_dari(self.settings)
         return self._kalender
 
+    def siapkan_kalender(self) -> None:
+        """Load this year's holidays now, in the caller's (worker) thread: the first
+        lookup imports `holidays` (~0.3 s), which must not land on a clock's tick."""
+        try:
+            self.kalender.libur(self.clock.now().astimezone(self.zona).year)
+        except Exception as exc:  # noqa: BLE001  (the clock still counts, without them)
+            from ppa_tui.galat import catat_galat
+
+            catat_galat(exc, "kalender")
+
     @property
     def zona(self) -> ZoneInfo:
         try:
@@ -192,6 +202,7 @@ class Backend:
         from ppa_tui.domain.readmodel import awal_hari
         from ppa_tui.store.beranda_cepat import baca_beranda
 
+        self.siapkan_kalender()
         return baca_beranda(self.settings.url,
                             awal_hari(self.clock.now(), self.settings.zona_waktu),
                             self.kalender)
@@ -229,6 +240,7 @@ class Backend:
     def warm_up(self) -> None:
         """Open the full database now (imports, migrations), off the path of the first
         rows, so the first save does not wait for it."""
+        self.siapkan_kalender()
         self.database  # noqa: B018  (the property opens it)
 
     def detail(self, kasus_id: uuid.UUID) -> KasusDetail | None:
@@ -452,6 +464,15 @@ class Backend:
         with self.database.session() as s:
             mulai_pendampingan(s, rencana_id, self.clock, self.settings.petugas,
                                kalender=self.kalender)
+
+    def cetak(self, kasus_id: uuid.UUID, dokumen: str, ref: uuid.UUID | None = None) -> Any:
+        """Print one document of the case into the data folder's `cetak/` (0700/0600);
+        returns where it went, its letter number and what consent left out."""
+        from ppa_tui.documents.cetak import cetak, folder_cetak
+
+        return cetak(self.database, self.settings, kasus_id, dokumen, ref=ref,
+                     keluar=folder_cetak(self.settings), petugas=self.settings.petugas,
+                     clock=self.clock)
 
     def jadikan_pengaduan(self, tamu_id: uuid.UUID) -> Tersimpan:
         """Turn a consulting guest into a complaint: her case, from her arrival."""

@@ -1,4 +1,4 @@
-"""The `ppa` command: the TUI by default, plus `init` and `demo`."""
+"""The `ppa` command: the TUI by default, plus `init`, `demo` and `cetak`."""
 
 from __future__ import annotations
 
@@ -122,6 +122,63 @@ def demo(
         finally:
             database.close()
     typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")
+
+
+@cli.command()
+def cetak(
+    ctx: typer.Context,
+    nomor: Annotated[str | None, typer.Argument(
+        metavar="NOMOR", help="Nomor register kasus, mis. PPA/2026/0001.")] = None,
+    dokumen: Annotated[str | None, typer.Argument(
+        metavar="DOKUMEN", help="Jenis dokumen, mis. pelimpahan (lihat --daftar).")] = None,
+    keluar: Annotated[Path | None, typer.Option(
+        "--keluar", metavar="BERKAS",
+        help="Berkas PDF yang ditulis, atau foldernya (bawaan: folder ini, nama dari "
+             "dokumen dan nomor register).")] = None,
+    rencana: Annotated[str | None, typer.Option(
+        "--rencana", metavar="N",
+        help="Rencana intervensi ke-N (surat rujukan, BAP, laporan akhir), atau mediasi, "
+             "penampungan, disposisi, persetujuan, asesmen ke-N; bawaan: yang terakhir.")
+    ] = None,
+    daftar: Annotated[bool, typer.Option(
+        "--daftar", help="Tampilkan jenis dokumen yang bisa dicetak.")] = False,
+) -> None:
+    """Cetak dokumen SOP sebuah kasus ke PDF (hanya bisa dibaca pemilik akun)."""
+    from ppa_tui.domain.dokumen import DAFTAR_DOKUMEN
+
+    if daftar:
+        lebar = max(map(len, DAFTAR_DOKUMEN))
+        for kode, judul in DAFTAR_DOKUMEN.items():
+            typer.echo(f"{kode.ljust(lebar)}  {judul}")
+        return
+    if not nomor or not dokumen:
+        typer.echo("Tulis nomor register dan jenis dokumennya, mis. ppa cetak PPA/2026/0001 "
+                   "pelimpahan (daftar jenis: ppa cetak --daftar).", err=True)
+        raise typer.Exit(2)
+    if dokumen not in DAFTAR_DOKUMEN:
+        typer.echo(f"Dokumen \"{dokumen}\" tidak dikenal. Yang ada: "
+                   + ", ".join(DAFTAR_DOKUMEN) + ".", err=True)
+        raise typer.Exit(2)
+    from ppa_tui.documents.cetak import CetakGagal
+    from ppa_tui.documents.cetak import cetak as cetak_dokumen
+    from ppa_tui.store.database import Database
+
+    settings: Settings = ctx.obj
+    with _pesan_gagal(settings.data_dir, awalan="Dokumen tidak tercetak"):
+        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
+        try:
+            hasil = cetak_dokumen(database, settings, nomor, dokumen, ref=rencana,
+                                  keluar=keluar, petugas=settings.petugas)
+        except CetakGagal as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
+        finally:
+            database.close()
+    typer.echo(str(hasil.path))
+    if hasil.nomor_surat:
+        typer.echo(f"Nomor surat: {hasil.nomor_surat}")
+    for catatan in hasil.dihilangkan:
+        typer.echo(catatan)
 
 
 @contextmanager

@@ -20,6 +20,8 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
+from ppa_tui.domain.pola_nomor import ISIAN, POLA_BAWAAN, salah_pola
+
 APP_NAME = "ppa-tui"
 
 
@@ -57,6 +59,8 @@ class Settings:
         "Kompleks Pemungkiman dan Perumahan Terpadu Pemerintah Provinsi Kepulauan "
         "Bangka Belitung, Jl. Pulau Belitung, Kelurahan Air Itam, Pangkalpinang"
     )
+    pola_nomor_surat: str = POLA_BAWAAN
+    """How letter numbers are written (`domain/pola_nomor.py`), e.g. 012/UPTD-PPA/XI/2026."""
 
     @property
     def url(self) -> str:
@@ -279,6 +283,16 @@ def _cuti_bersama(kunci: str, nilai: object, asal: str) -> Path:
     return path
 
 
+def _pola_nomor(kunci: str, nilai: object, asal: str) -> str:
+    teks = _teks(kunci, nilai, asal).strip()
+    if not teks:
+        raise _salah(kunci, asal, f"tidak boleh kosong (bawaan: {POLA_BAWAAN}; isian: "
+                     + ", ".join(f"{{{k}}}" for k in ISIAN) + ")")
+    if alasan := salah_pola(teks):
+        raise _salah(kunci, asal, alasan)
+    return teks
+
+
 _PERIKSA = {
     "data_dir": _folder,
     "database_url": _url,
@@ -291,6 +305,7 @@ _PERIKSA = {
     "hari_kerja": _hari_kerja,
     "jam_kerja": _jam_kerja,
     "cuti_bersama": _cuti_bersama,
+    "pola_nomor_surat": _pola_nomor,
 }
 
 

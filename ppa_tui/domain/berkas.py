@@ -192,7 +192,7 @@ def detail_kasus(
                                bacaan.tepat_waktu)
         langkah.append(LangkahBaris(f"langkah:{row.id}", alur(row), j.label, bacaan))
 
-    butir = _butir(session, kasus, pihak, rencana, tampung, nama_korban, zona)
+    butir = _butir(session, kasus, pihak, rencana, tampung, nama_korban, zona, steps)
     korban = tuple(
         (str(p.id), (p.nama or "(tanpa nama)") + (" · ANAK" if p.anak else ""))
         for p in pihak
@@ -266,12 +266,15 @@ def _keadaan(session: Session, kasus: Kasus, berjalan: list[Berjalan]) -> str:
 
 def _butir(session: Session, kasus: Kasus, pihak: list[Pihak],
            rencana: list[RencanaIntervensi], tampung: list[Penampungan],
-           nama_korban: dict, zona: ZoneInfo) -> list[Butir]:
+           nama_korban: dict, zona: ZoneInfo, langkah: list[LangkahKasus]) -> list[Butir]:
     kasus_id = kasus.id
     butir: list[Butir] = []
-    for row in _hidup(session, RujukanMasuk, kasus_id, RujukanMasuk.created_at):
+    rujukan = _hidup(session, RujukanMasuk, kasus_id, RujukanMasuk.created_at)
+    for row in rujukan:
         butir.append(Butir(f"rujukan_masuk:{row.id}", "Rujukan", ringkas_rujukan(row),
                            "rujukan_masuk", row.id, row.model_dump()))
+    if not rujukan and any(s.langkah_kode == "L4a" for s in langkah):  # brought in a guest
+        butir.append(Butir("rujukan_masuk:baru", "Rujukan", BELUM, "rujukan_masuk", None))
     for peran, judul in (("pelapor", "Pelapor"), ("korban", "Korban"), ("pelaku", "Pelaku")):
         rows = [p for p in pihak if p.peran == peran]
         if not rows:
@@ -405,8 +408,10 @@ def ringkas_persetujuan(row: Persetujuan) -> str:
 
 
 def ringkas_rencana(row: RencanaIntervensi) -> str:
-    bagian = [referensi.label("layanan", row.layanan),
-              referensi.label("status_rencana", row.status).lower()]
+    layanan = referensi.label("layanan", row.layanan)
+    if row.status and row.status != "direncanakan":  # a plan not started yet says nothing
+        layanan += f" ({referensi.label('status_rencana', row.status).lower()})"
+    bagian = [layanan]
     if row.penyedia:
         bagian.append(row.penyedia)
     if row.tenggat:

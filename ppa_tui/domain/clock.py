@@ -93,16 +93,14 @@ class BacaanJam:
         """At most 15 characters, for a table column: whole days past a day
         ("lewat 364 hari", "2 hari lagi"), otherwise the minutes ("lewat 3:10").
 
-        Working time says so in its units, as official letters write "3 HK": whole working days
-        ("lewat 12 HK", "2 HK lagi"), else working hours and minutes ("3:10 JK lagi"
-        is 3 jam 10 menit kerja); no room for seconds and a marker in 15 characters."""
+        Working time counts whole working days as official letters write them ("2 HK
+        lagi", "lewat 12 HK"); under a working day it reads like clock time ("6:00
+        lagi"): the column's header says the time is working time."""
         if self.sisa is None or self.status in (StatusJam.SELESAI, StatusJam.TANPA_BATAS):
             return self.teks
         jarak = abs(self.sisa)
-        if self.sehari_kerja is not None:
-            hari = jarak // self.sehari_kerja
-            menit = int(jarak.total_seconds()) // 60
-            waktu = f"{hari} HK" if hari else f"{menit // 60}:{menit % 60:02d} JK"
+        if self.sehari_kerja is not None and jarak >= self.sehari_kerja:
+            waktu = f"{jarak // self.sehari_kerja} HK"
         else:
             waktu = f"{jarak.days} hari" if jarak.days else format_sisa(jarak)
         return f"lewat {waktu}" if self.status is StatusJam.TERLAMBAT else f"{waktu} lagi"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ppa_tui.domain.forms import FormSpec, Konteks, periksa_sebagian
 from ppa_tui.domain.bukutamu import JALUR_KEPERLUAN
+from ppa_tui.domain.forms import FormSpec, Konteks, periksa_sebagian
 from ppa_tui.domain.kasus import SOP_PENGADUAN
 from ppa_tui.domain.sop import load_sop
 from ppa_tui.domain.views import JamLangkah, jam_langkah

@@ -79,7 +79,8 @@ class Terlambat:
         return self.hitungan.durasi(self.deadline_at, now)
 
     def ringkas(self, now: datetime) -> str:
-        """At most 9 characters, in home's units: "16:00", "2 hari", "3:10 JK", "12 HK"."""
+        """At most 9 characters, in home's units (`BacaanJam.ringkas` without "lewat"):
+        "16:00", "2:45:00", "2 hari", and whole working days as "12 HK"."""
         bacaan = baca_jam(self.started_at, self.deadline_at, None, now, 0.25,
                           kalender=self.hitungan)
         return bacaan.ringkas.removeprefix("lewat ")

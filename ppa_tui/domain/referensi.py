@@ -29,6 +29,7 @@ __all__ = [
     "kode_provinsi_valid",
     "kode_wilayah_valid",
     "label",
+    "lembaga_penerima",
     "nama_wilayah",
     "normalisasi_kode_wilayah",
     "pilihan",
@@ -79,6 +80,16 @@ def _periksa(data: dict[str, Any]) -> None:
                 raise ValueError(f"{_BERKAS}: [[{nama}]] {kode!r} tanpa label")
             if "simfoni" in entri and not isinstance(entri["simfoni"], str):
                 raise ValueError(f"{_BERKAS}: [[{nama}]] {kode!r} simfoni bukan teks")
+    lembaga = {e.get("kode") for e in data.get("lembaga_persetujuan", ())}
+    for nama in _BERLEMBAGA:
+        for entri in data.get(nama, ()):
+            if "lembaga" in entri and entri["lembaga"] not in lembaga:
+                raise ValueError(f"{_BERKAS}: [[{nama}]] {entri.get('kode')!r} lembaga "
+                                 f"{entri['lembaga']!r} tidak ada di [[lembaga_persetujuan]]")
+
+
+_BERLEMBAGA = ("layanan", "tujuan_pelimpahan")
+"""Lists whose entries name the kind of agency (`lembaga`) their letters go to."""
 
 
 @cache
@@ -133,6 +144,17 @@ def tabel(nama: str) -> dict[str, Any]:
     """A plain table of the data file (e.g. `[penampungan]`); {} when absent."""
     nilai = _data().get(nama, {})
     return dict(nilai) if isinstance(nilai, dict) else {}
+
+
+def lembaga_penerima(nama: str, kode: str) -> str:
+    """The kind of agency (list `lembaga_persetujuan`) a letter about entry `kode` of
+    list `nama` (a `layanan`, a `tujuan_pelimpahan`) goes to, whose consent decides
+    what personal data it may carry: the entry's `lembaga`; without one, "psikolog"
+    for a code that names it, else "lainnya"."""
+    for e in _entri(nama):
+        if e["kode"] == kode and "lembaga" in e:
+            return e["lembaga"]
+    return "psikolog" if "psikolog" in (kode or "") else "lainnya"
 
 
 def kelompok_usia(usia: int) -> str:

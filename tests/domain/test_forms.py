@@ -33,7 +33,18 @@ SPECS = sorted(
 )
 
 # Fields a service computes from the form rather than copying onto a column.
-TERHITUNG = {("kejadian", "bentuk_kekerasan")}  # rows of KekerasanKasus, set by simpan_kejadian
+TERHITUNG = {
+    ("kejadian", "bentuk_kekerasan"),  # rows of KekerasanKasus, set by simpan_kejadian
+    # A step's finishing form records onto the case's other rows (domain/keputusan.py):
+    # step 3's pelimpahan, the rencana's consent date and result, the next deadline.
+    *(("selesai_kewenangan", a) for a in ("tujuan_jenis", "tujuan_nama", "kabkota_kode",
+                                          "nomor_surat", "tanggal_kirim")),
+    ("selesai_persetujuan_layanan", "tanggal"),
+    ("selesai_review", "perlu_adaptasi"),
+    ("selesai_pendampingan", "hasil"),
+    ("selesai_pendampingan", "tanggal_selesai"),
+    ("tenggat_langkah", "tenggat_berikut"),
+}
 
 # The NIK of a woman (day + 40) born 12-03-2014 in Kota Pangkalpinang (19.71).
 NIK_PUTRI = "1971015203140001"

@@ -32,6 +32,7 @@ from ppa_tui.domain.kasus import (
     simpan_pihak,
     simpan_rencana,
 )
+from ppa_tui.domain.keputusan import KeputusanKurang
 from ppa_tui.domain.langkah import TidakAdaLangkahAktif, langkah_aktif, selesaikan_langkah
 from ppa_tui.domain.models import (
     Asesmen,
@@ -40,6 +41,7 @@ from ppa_tui.domain.models import (
     Kasus,
     KekerasanKasus,
     LangkahKasus,
+    Pelimpahan,
     Persetujuan,
     Pihak,
     RencanaIntervensi,
@@ -304,11 +306,14 @@ def test_two_desks_opening_cases_at_once_never_share_a_number(
 
 
 def test_finishing_steps_walks_the_dasar_track(db: Database, clock: FixedClock) -> None:
+    """L1 → L2 → L3; step 3 decides the kewenangan. A kab/kota's case is handed over:
+    the track ends, the case stays open (only a terminasi closes it), and a
+    pelimpahan waits for its receipt."""
     kasus = buka(db, clock)
     mulai = clock.now()
     clock.advance(timedelta(minutes=7, seconds=12))
     with db.session() as s:
-        l2 = selesaikan_langkah(s, kasus.id, clock, "Rina")
+        l2 = selesaikan_langkah(s, langkah_aktif(s, kasus.id).id, clock, "Rina")
     assert l2 is not None and l2.langkah_kode == "L2"
 
     l1, l2_db = langkah_semua(db, kasus.id)
@@ -321,32 +326,42 @@ def test_finishing_steps_walks_the_dasar_track(db: Database, clock: FixedClock) 
 
     clock.advance(timedelta(minutes=20))  # L2 finished late: its duration is still kept
     with db.session() as s:
-        l3 = selesaikan_langkah(s, kasus.id, clock)
+        l3 = selesaikan_langkah(s, l2_db.id, clock)
     assert l3 is not None and l3.langkah_kode == "L3"
     assert l3.deadline_at == clock.now() + timedelta(hours=2)
     clock.advance(timedelta(hours=1))
+    with pytest.raises(KeputusanKurang), db.session() as s:  # step 3 needs its decision
+        selesaikan_langkah(s, l3.id, clock)
     with db.session() as s:
-        assert selesaikan_langkah(s, kasus.id, clock) is None
+        assert selesaikan_langkah(s, l3.id, clock, keputusan={
+            "keputusan": "kabkota", "tujuan_jenis": "uptd_ppa_kabkota",
+            "tujuan_nama": "UPTD PPA Kab. Bangka Tengah", "kabkota_kode": "19.04",
+            "tanggal_kirim": date(2026, 11, 23)}) is None
 
     rows = langkah_semua(db, kasus.id)
     assert [r.langkah_kode for r in rows] == ["L1", "L2", "L3"]
     assert [r.durasi_detik for r in rows] == [432, 1200, 3600]
+    assert rows[-1].keputusan == "kabkota"
     assert all(r.finished_at is not None for r in rows)
     with db.session() as s:
-        assert s.get(Kasus, kasus.id).status == "selesai_jalur"  # type: ignore[union-attr]
+        k = s.get(Kasus, kasus.id)
+        assert (k.status, k.kewenangan) == ("aktif", "kabkota")  # finishing never closes
+        limpah = s.exec(select(Pelimpahan).where(Pelimpahan.kasus_id == kasus.id)).one()
+        assert (limpah.tujuan_nama, limpah.kabkota_kode, limpah.tanggal_tanda_terima) == (
+            "UPTD PPA Kab. Bangka Tengah", "19.04", None)
         assert langkah_aktif(s, kasus.id) is None
         d = views.detail_kasus(s, kasus.id, clock.now())
         home = views.beranda(s, views.awal_hari(clock.now(), "Asia/Jakarta"))
-    assert d is not None and d.jam is None
+    assert d is not None and d.jam is None and "menunggu tanda terima" in d.keadaan
     assert [b.bacaan.status for b in d.langkah] == [StatusJam.SELESAI] * 3
     assert [b.bacaan.tepat_waktu for b in d.langkah] == [True, False, True]
-    assert home.kasus == []  # a handed-over case no longer sits on the desk's list
+    assert home.kasus == []  # no clock runs: off the desk's clock list (still in "semua")
 
     with pytest.raises(TidakAdaLangkahAktif), db.session() as s:
-        selesaikan_langkah(s, kasus.id, clock)
+        selesaikan_langkah(s, l3.id, clock)
 
 
-def test_finishing_a_step_of_an_unknown_case_is_refused(db: Database, clock: FixedClock) -> None:
+def test_finishing_a_step_that_does_not_run_is_refused(db: Database, clock: FixedClock) -> None:
     with pytest.raises(TidakAdaLangkahAktif), db.session() as s:
         selesaikan_langkah(s, uuid.uuid4(), clock)
 
@@ -376,7 +391,7 @@ def test_countdown_survives_a_restart(db_url: str, clock: FixedClock) -> None:
             return baris.jam
 
         for jam in (jam_detail(), jam_beranda()):
-            assert jam.label == "1/9 Klien mengadukan"
+            assert jam.label == "1/3 Klien mengadukan"
             bacaan = jam.baca(clock.now())
             assert bacaan.status == StatusJam.BERJALAN
             assert bacaan.sisa == timedelta(minutes=6)
@@ -911,7 +926,8 @@ def test_backend_saves_buku_tamu_and_drops_its_draft(
         assert siap.mentah["waktu_masuk"] == "23-11-2026 09:00"
         assert (
             siap.jam is not None
-            and siap.jam.baca(clock.now()).teks == f"{format_sisa(timedelta(minutes=10))} lagi"
+            and siap.jam.baca(clock.now()).teks
+            == f"{format_sisa(timedelta(minutes=10))} lagi (jam kerja)"
         )
         mentah = siap.mentah | {"nama": "Siti", "telepon": "0812 3456 7890"}
         backend.simpan_draft(siap.kunci, "buku_tamu", siap.judul, mentah)
@@ -929,7 +945,8 @@ def test_backend_saves_buku_tamu_and_drops_its_draft(
         [k] = home.kasus
         assert k.id == hasil.kasus_id
         assert k.jam is not None
-        assert k.jam.baca(clock.now()).teks == f"{format_sisa(timedelta(minutes=8))} lagi"
+        assert k.jam.baca(clock.now()).teks == (
+            f"{format_sisa(timedelta(minutes=8))} lagi (jam kerja)")
         with backend.database.session() as s:
             assert s.get(BukuTamu, hasil.id).device_id == "desk-1"  # type: ignore[union-attr]
     finally:

@@ -120,7 +120,9 @@ def test_the_board_lists_what_is_overdue_the_longest_first(db, riwayat) -> None:
     ]
     assert papan.baris[0].kunci == f"penampungan:{riwayat['tampung']}"
     assert papan.baris[0].kasus_id == papan.baris[1].kasus_id == riwayat["a"]
-    assert [r.ringkas(NOW) for r in papan.baris] == ["7 hari", "2:45 JK", "0:15 JK", "0:10 JK"]
+    # home's units: clock time for the shelter, working time under a working day reads
+    # like clock time ("2:45:00"), whole working days as "HK"
+    assert [r.ringkas(NOW) for r in papan.baris] == ["7 hari", "2:45:00", "15:00", "10:00"]
 
 
 def test_the_overdue_time_grows_with_working_time_only(db, riwayat) -> None:

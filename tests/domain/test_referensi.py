@@ -117,7 +117,11 @@ def test_requested_codes_present() -> None:
         return {p.kode for p in referensi.pilihan(nama)}
 
     assert kode("jenis_identitas") == {"ktp", "kia", "sim", "paspor", "lainnya", "tidak_ada"}
-    assert kode("keperluan") == {"pengaduan", "konsultasi", "informasi", "lainnya"}
+    assert kode("keperluan") == {"pengaduan", "konsultasi", "informasi", "rujukan", "lainnya"}
+    assert kode("kewenangan") == {"kabkota", "provinsi", "pusat"}  # step 3's branches
+    assert kode("alasan_terminasi") >= {"kebutuhan_terpenuhi", "dilimpahkan_tuntas",
+                                        "tidak_dapat_dihubungi", "menolak_layanan",
+                                        "meninggal", "lainnya"}
     assert kode("jenis_kelamin") == {"p", "l"}
     assert kode("pemberi_persetujuan") == {"korban", "orang_tua_wali"}
     assert kode("tingkat_risiko") == {"rendah", "sedang", "tinggi", "darurat"}

@@ -95,12 +95,51 @@ def test_unconfirmed_roles_are_marked(layanan, pendampingan):
     assert not any(lk.pelaksana_dikonfirmasi for lk in pendampingan.langkah)
 
 
-def test_label_langkah(layanan, pendampingan):
+def test_label_langkah_counts_within_its_track(layanan, pendampingan):
+    """A case walks one track at a time: "2/3" on the dasar track, not "2/9"."""
     label = layanan.label_langkah("L2")
-    assert label.startswith("2/9 ")
-    assert label == "2/9 " + layanan.langkah_by_kode("L2").ringkas
-    assert layanan.label_langkah("L4b").startswith("4/9 ")
+    assert label == "2/3 " + layanan.langkah_by_kode("L2").ringkas
+    assert layanan.label_langkah("L3").startswith("3/3 ")
+    assert layanan.label_langkah("L4a").startswith("1/7 ")
+    assert layanan.label_langkah("L4b").startswith("2/7 ")
+    assert layanan.label_langkah("L9").startswith("7/7 ")
     assert pendampingan.label_langkah("P1").startswith("1/8 ")
+
+
+def test_step_3_branches_on_the_kewenangan(layanan):
+    """Kab/kota or centre: the track ends (pelimpahan); province: on to L4b."""
+    assert layanan.berikutnya("L3", "kabkota") is None
+    assert layanan.berikutnya("L3", "pusat") is None
+    assert layanan.berikutnya("L3", "provinsi").kode == "L4b"
+    assert layanan.langkah_by_kode("L3").form_selesai == "selesai_kewenangan"
+
+
+def test_p2_refusal_ends_the_run_and_consent_goes_on(pendampingan):
+    assert pendampingan.berikutnya("P2", "menolak") is None
+    assert pendampingan.berikutnya("P2", "setuju").kode == "P3"
+
+
+def test_every_finishing_form_exists_and_every_branch_names_a_step(layanan, pendampingan):
+    from ppa_tui.domain.forms import load_form
+
+    for sop in (layanan, pendampingan):
+        for lk in sop.langkah:
+            if lk.form_selesai:
+                assert load_form(lk.form_selesai).id == lk.form_selesai
+            for tujuan in lk.cabang.values():
+                assert tujuan == "" or sop.langkah_by_kode(tujuan)
+
+
+def test_a_branch_to_an_unknown_step_fails_at_load():
+    from ppa_tui.domain.sop import _sop_dari
+
+    data = {"kode": "x", "nama": "X", "peringatan_rasio": 0.25, "hitungan": "jam",
+            "jalur": {"a": "A"}, "peran": {"p": "P"},
+            "langkah": [{"kode": "A1", "nomor": "1", "jalur": "a", "kegiatan": "k",
+                         "ringkas": "r", "pelaksana": ["p"], "waktu": "1 jam",
+                         "output": "", "cabang": {"ya": "A9"}}]}
+    with pytest.raises(ValueError, match="cabang"):
+        _sop_dari(data, "x.toml")
 
 
 def test_jalur_order(layanan):

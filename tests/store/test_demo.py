@@ -129,7 +129,7 @@ def test_steps_follow_sop_layanan_dasar(db: Database, clock: FixedClock) -> None
     langkah: dict[uuid.UUID, list[LangkahKasus]] = defaultdict(list)
     for row in semua(db, LangkahKasus):
         langkah[row.kasus_id].append(row)
-    status = {"aktif": 0, "selesai_jalur": 0}
+    status = {"berjalan": 0, "dilimpahkan": 0}
     for k in semua(db, Kasus):
         rows = sorted(langkah[k.id], key=lambda r: urutan.index(r.langkah_kode))
         assert [r.langkah_kode for r in rows] == urutan[:len(rows)]
@@ -142,12 +142,14 @@ def test_steps_follow_sop_layanan_dasar(db: Database, clock: FixedClock) -> None
                 assert r.durasi_detik == int((r.finished_at - r.started_at).total_seconds())
                 assert r.finished_at <= clock.now()
         terbuka = [r for r in rows if r.finished_at is None]
-        status[k.status] += 1
-        if k.status == "selesai_jalur":
-            assert len(rows) == 3 and not terbuka
+        assert k.status == "aktif"  # walking a track to its end never closes a case
+        if not terbuka:  # step 3 decided: handed over to the kab/kota
+            status["dilimpahkan"] += 1
+            assert len(rows) == 3 and k.kewenangan == rows[-1].keputusan == "kabkota"
         else:
-            assert k.status == "aktif" and terbuka == [rows[-1]]
-    assert status["aktif"] and status["selesai_jalur"]
+            status["berjalan"] += 1
+            assert terbuka == [rows[-1]]
+    assert status["berjalan"] and status["dilimpahkan"]
 
 
 def test_second_fill_continues_numbering_and_desk_gets_next(
@@ -173,8 +175,10 @@ def test_second_fill_continues_numbering_and_desk_gets_next(
 
 
 def test_beranda_lists_only_active_cases_by_deadline(db: Database, clock: FixedClock) -> None:
+    """Home's list is the cases with a clock running, most urgent first."""
     isi_demo(db, 30, clock)
-    aktif = {k.id for k in semua(db, Kasus) if k.status == "aktif"}
+    terbuka = {r.kasus_id for r in semua(db, LangkahKasus) if r.finished_at is None}
+    aktif = {k.id for k in semua(db, Kasus) if k.status == "aktif" and k.id in terbuka}
     sejak = views.awal_hari(clock.now(), "Asia/Jakarta")
     with db.session() as s:
         b = views.beranda(s, sejak)

@@ -61,6 +61,18 @@ async def tunggu(pilot: Pilot, kondisi: Callable[[], bool], apa: str = "") -> No
     raise AssertionError(f"tidak tercapai: {apa or kondisi}")
 
 
+async def beranda_siap(pilot: Pilot) -> None:
+    """Wait until home has done its whole load (the light read, the rows below the
+    fold, the database's warm-up and the reload that follows it), so a key pressed
+    next is not overtaken by a reload moving the cursor."""
+    from ppa_tui.tui.screens.home import HomeScreen
+
+    await settle(pilot)
+    await tunggu(pilot, lambda: isinstance(pilot.app.screen, HomeScreen)
+                 and pilot.app.screen.siap_penuh, "beranda selesai dimuat")
+    await settle(pilot)
+
+
 async def buka(pilot: Pilot, key: str) -> None:
     """Press a key that opens a form, and wait until the form has its focus."""
     from ppa_tui.tui.screens.form import FormScreen

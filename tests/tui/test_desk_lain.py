@@ -92,14 +92,14 @@ async def test_the_running_step_row_ticks_with_the_header(make_app, tui_clock) -
         langkah = app.screen.query_one("#langkah")
 
         def baris() -> str:
-            return str(langkah.get_cell_at((0, 1)))
+            return str(langkah.get_cell_at((0, 2)))  # columns: alur, langkah, status
 
-        assert baris() == "10:00 lagi"
+        assert baris() == "10:00 lagi (jam kerja)"
         tui_clock.advance(timedelta(hours=2))  # step 1's 10 minutes are long gone
         await _tunggu_tanpa_tombol(
             pilot, lambda: "lewat 1:50:00" in str(kepala.render())
-            and baris() == "lewat 1:50:00", "jam kepala dan baris langkah berdetak")
+            and baris() == "lewat 1:50:00 (jam kerja)", "jam kepala dan baris langkah berdetak")
         tui_clock.advance(timedelta(seconds=6))
-        await _tunggu_tanpa_tombol(pilot, lambda: baris() == "lewat 1:50:06"
+        await _tunggu_tanpa_tombol(pilot, lambda: baris() == "lewat 1:50:06 (jam kerja)"
                                    and "lewat 1:50:06" in str(kepala.render()),
                                    "detik berikutnya")

@@ -100,7 +100,8 @@ async def test_guest_who_complains_gets_a_case_with_step_one_running(
         tui_clock.advance(timedelta(minutes=3))  # typing took three minutes
         await simpan(pilot)
         assert isinstance(app.screen, KasusScreen)
-        assert "1/9 Klien mengadukan · 7:00 lagi" in str(app.screen.query_one("#jam").render())
+        pita = str(app.screen.query_one("#jam").render())
+        assert "1/3 Klien mengadukan · 7:00 lagi (jam kerja)" in pita
 
     tamu = baris(settings, BukuTamu)[0]
     kasus = baris(settings, Kasus)[0]
@@ -221,8 +222,8 @@ async def test_finishing_step_one_starts_step_two(kasus_baru, settings, tui_cloc
         await pilot.press("n")
         await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
         await pilot.press("enter")
-        await tunggu(pilot, lambda: "2/9" in str(app.screen.query_one("#jam").render()))
-        assert "2/9 Mencatat aduan" in str(app.screen.query_one("#jam").render())
+        await tunggu(pilot, lambda: "2/3" in str(app.screen.query_one("#jam").render()))
+        assert "2/3 Mencatat aduan" in str(app.screen.query_one("#jam").render())
     steps = sorted(baris(settings, LangkahKasus), key=lambda x: x.started_at)
     assert [x.langkah_kode for x in steps] == ["L1", "L2"]
     assert steps[0].durasi_detik == 180

@@ -64,10 +64,10 @@ async def test_board_ticks_from_the_clock_without_the_database(
         await settle(pilot)
         await _ke(pilot, "b", PapanTerlambat)
         table = app.screen.query_one("#papan")
-        assert _sel(table, 1, "lewat") == "2:45 JK"
-        tui_clock.advance(timedelta(minutes=5))
+        assert _sel(table, 1, "lewat") == "2:45:00"
+        tui_clock.advance(timedelta(minutes=5, seconds=1))
         app.screen._tick()  # what the one-second timer calls
-        assert _sel(table, 1, "lewat") == "2:50 JK"
+        assert _sel(table, 1, "lewat") == "2:50:01"
         assert _sel(table, 0, "lewat") == "7 hari"
 
 

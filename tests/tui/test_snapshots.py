@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from ppa_tui.backend import Backend
-from tests.tui.conftest import buka, ketik, settle
+from tests.tui.conftest import beranda_siap, buka, ketik, settle
 
 UKURAN = (80, 24)
 
@@ -42,7 +42,7 @@ def contoh(settings, tui_clock):
 
 
 async def _ke_kasus(pilot) -> None:
-    await settle(pilot)
+    await beranda_siap(pilot)
     await pilot.press("enter")  # the most urgent case is first; Rosmawati's is second
     await settle(pilot)
 
@@ -69,7 +69,7 @@ def test_buku_tamu(snap_compare, make_app) -> None:
 
 def test_kasus(snap_compare, make_app, contoh) -> None:
     async def run(pilot):
-        await settle(pilot)
+        await beranda_siap(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
     assert snap_compare(make_app(), terminal_size=UKURAN, run_before=_tanpa_notifikasi(run))
@@ -93,7 +93,7 @@ def test_korban_with_errors(snap_compare, make_app, contoh) -> None:
 @pytest.mark.parametrize("key", ["p", "l", "j", "s", "a", "r"])
 def test_forms_of_a_case(snap_compare, make_app, contoh, key) -> None:
     async def run(pilot):
-        await settle(pilot)
+        await beranda_siap(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
         await buka(pilot, key)

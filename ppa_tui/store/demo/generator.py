@@ -287,12 +287,14 @@ class _Generator:
             "updated_at": max([dibuat, didata] + [s["updated_at"] for s in steps]),
             "device_id": self.device, "deleted_at": None,
             "nomor_register": format_nomor(tahun, urutan), "tahun": tahun, "urutan": urutan,
-            "sop_kode": SOP, "jalur": JALUR, "status": status, "waktu_diterima": diterima,
+            "sop_kode": SOP, "jalur": JALUR, "status": "aktif", "waktu_diterima": diterima,
             "petugas": petugas, "waktu_kejadian": waktu_kejadian, "tempat_kejadian": tempat,
             "kejadian_kabkota_kode": kabkota if r.random() < 0.9 else _PILIH_KABKOTA(r),
             "kejadian_alamat": k1["alamat"] if tempat == "rumah_tangga" else self.alamat(kabkota),
             "kronologi": kronologi, "kejadian_tanpa_jam": False, "kejadian_perkiraan": False,
             "demo": True,  # synthetic: marked, so real work can tell it apart
+            # the dasar track walked to its end: handed over to the kab/kota, still open
+            "kewenangan": "kabkota" if status != "aktif" else "",
         }
         keluar = None
         if selesai_l2 is not None:
@@ -492,7 +494,8 @@ class _Generator:
                 "deadline_at": t + lk.batas if lk.batas is not None else None,
                 "finished_at": None if aktif else selesai,
                 "durasi_detik": None if aktif else int(durasi.total_seconds()),
-                "petugas": petugas,
+                "petugas": petugas, "rencana_id": None, "catatan": "", "batas_manual": False,
+                "keputusan": "kabkota" if lk.kode == "L3" and not aktif else "",
             })
             if aktif:
                 return rows, "aktif", selesai_l2

@@ -29,6 +29,8 @@ class HomeScreen(FormLauncher):
     AKSI = (
         Aksi("t", "tamu_baru", "Tamu baru",
              "Catat tamu di buku tamu; keperluan pengaduan langsung membuka kasus"),
+        Aksi("r", "rujukan_masuk", "Rujukan masuk",
+             "Rujukan dari kab/kota: kasus dibuka langsung di jalur rujukan", footer=False),
         Aksi("enter", "buka", "Buka", "Buka kasus baris yang dipilih", footer=False),
         Aksi("k", "catat_keluar", "Catat keluar", "Catat waktu keluar tamu yang dipilih"),
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
@@ -90,7 +92,7 @@ class HomeScreen(FormLauncher):
         kasus.add_column("Nomor", key="nomor", width=15)
         kasus.add_column("Korban", key="korban", width=12)
         kasus.add_column("Langkah", key="langkah", width=26)
-        kasus.add_column("Sisa", key="sisa", width=15)
+        kasus.add_column("Sisa jam kerja", key="sisa", width=15)
         if data is not None:
             self._tambah_baris(data, 0, self._layar(), tamu, kasus)
         yield kasus
@@ -132,6 +134,13 @@ class HomeScreen(FormLauncher):
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
             from ppa_tui.galat import laporkan
             self.post_message(self.Gagal(laporkan(exc, "beranda.muat")))
+
+    @property
+    def siap_penuh(self) -> bool:
+        """Home has read from the open database and watches it: every row is in."""
+        data = self.data
+        return (self._versi is not None and data is not None
+                and self.query_one("#kasus", DataTable).row_count == len(data.kasus))
 
     @on(Gagal)
     def _gagal(self, event: Gagal) -> None:
@@ -194,8 +203,9 @@ class HomeScreen(FormLauncher):
             korban.append(k.korban or "(belum ada)")  # the flag first: names get cut
             kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
                           self._sisa(k.jam), key=str(k.id))
-        _ke_baris(tamu, self._kursor[0])
-        _ke_baris(kasus, self._kursor[1])
+        if awal == 0:  # the rows below the fold must not move a cursor moved meanwhile
+            _ke_baris(tamu, self._kursor[0])
+            _ke_baris(kasus, self._kursor[1])
         if self._fokus_tamu is not None and self._fokus_tamu in tamu.rows:
             tamu.focus()  # so `k` (catat keluar) works at once
             self._fokus_tamu = None
@@ -299,6 +309,9 @@ class HomeScreen(FormLauncher):
     def action_tamu_baru(self) -> None:
         self.buka_form("buku_tamu")
 
+    def action_rujukan_masuk(self) -> None:
+        self.buka_form("rujukan_masuk")
+
     @on(DataTable.RowSelected)
     def _baris_dipilih(self, event: DataTable.RowSelected) -> None:
         self._buka_baris(event.data_table, event.row_key.value)
@@ -371,7 +384,7 @@ class HomeScreen(FormLauncher):
 
     def form_tersimpan(self, hasil: Tersimpan) -> None:
         self.action_muat()
-        if hasil.form_id == "buku_tamu" and hasil.kasus_id is not None:
+        if hasil.form_id in {"buku_tamu", "rujukan_masuk"} and hasil.kasus_id is not None:
             self.notify(f"Kasus baru {hasil.nomor_register} dibuka; langkah 1 berjalan.")
             self.buka_kasus(hasil.kasus_id)
         else:

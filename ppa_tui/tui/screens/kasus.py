@@ -45,8 +45,8 @@ class KasusScreen(FormLauncher):
         _data("u", "mulai_pendampingan", "Pendampingan",
               "Mulai SOP Pendampingan untuk rencana yang dipilih (jamnya sendiri)", 2),
         _data("i", "form('disposisi')", "Disposisi", "Lembar disposisi Kepala UPTD PPA", 2),
-        _data("g", "form('penampungan')", "Penampungan",
-              "Penampungan sementara (maks. 14 hari)", 2),
+        _data("g", "form('penampungan')", "Asrama",
+              "Asrama: penampungan sementara (maks. 14 hari)", 2),
         _data("m", "mediasi", "Mediasi", "Sesi mediasi, berita acara dan kesepakatan", 2),
         _data("e", "form('catatan')", "Catatan",
               "Catatan kegiatan: rekomendasi, pendampingan, pemantauan", 2),
@@ -172,14 +172,16 @@ class KasusScreen(FormLauncher):
 
     # ---- what is possible now -------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(  # noqa: PLR0911  (one answer per kind of action)
+        self, action: str, parameters: tuple[object, ...]
+    ) -> bool | None:
         detail = self.detail
         if detail is None:
             return action == "kembali"
         if action == "form" and parameters:
             form_id = parameters[0]
             if form_id == "buka_kembali":
-                return detail.ditutup or None
+                return detail.ditutup  # hidden from the Footer while the case is open
             if detail.ditutup and form_id in {"penampungan", "rencana", "disposisi"}:
                 return None
             if form_id in {"persetujuan", "asesmen", "penampungan"}:
@@ -334,7 +336,12 @@ class KasusScreen(FormLauncher):
 
         if self.detail is None:
             return
-        self.app.push_screen(PilihDokumen(self.detail.rencana), self._cetak_dipilih)
+        table = self.query_one("#butir", DataTable)
+        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+               if table.row_count else None)
+        butir = next((b for b in self.detail.butir if b.kunci == key), None)
+        terpilih = (butir.form_id, butir.target_id) if butir and butir.target_id else None
+        self.app.push_screen(PilihDokumen(terpilih), self._cetak_dipilih)
 
     def _cetak_dipilih(self, pilihan: tuple[str, uuid.UUID | None] | None) -> None:
         if pilihan is not None:

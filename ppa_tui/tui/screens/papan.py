@@ -121,7 +121,8 @@ class PapanTerlambat(LayarMutakhir):
         if t is not None:
             batas = t.deadline_at.astimezone(self.backend.zona)
             teks.append(f"{t.alur} · {t.langkah}", style="bold")
-            teks.append(f" · batas {batas:%d-%m-%Y %H:%M}\n")
+            teks.append(f" · batas {batas:%d-%m-%Y %H:%M} · "
+                        f"{'jam kerja' if t.hitungan is not None else 'jam dinding'}\n")
             teks.append("Pelaksana: ", style="bold")
             teks.append(", ".join(t.peran) or "—")
         self.query_one("#peran", Static).update(teks)

@@ -1,0 +1,83 @@
+"""`ppa cetak` as a person types it."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ppa_tui.cli import cli
+from ppa_tui.domain.dokumen import DAFTAR_DOKUMEN
+from ppa_tui.store.database import Database
+
+runner = CliRunner()
+
+
+def _kasus(tmp_path: Path, buat_kasus) -> str:
+    url = f"sqlite:///{tmp_path / 'ppa.db'}"
+    database = Database.open(url, device_id="test-desk")
+    try:
+        buat_kasus(database)
+    finally:
+        database.close()
+    return url
+
+
+def test_daftar_lists_every_document() -> None:
+    result = runner.invoke(cli, ["cetak", "--daftar"])
+    assert result.exit_code == 0, result.output
+    for kode, judul in DAFTAR_DOKUMEN.items():
+        assert kode in result.output and judul in result.output
+
+
+def test_cetak_writes_the_pdf_and_says_where(tmp_path: Path, buat_kasus, teks_pdf,
+                                             monkeypatch) -> None:
+    url = _kasus(tmp_path, buat_kasus)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["--db", url, "cetak", "PPA/2026/0001", "pelimpahan"])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "pelimpahan-PPA-2026-0001.pdf"
+    assert result.output.splitlines()[0] == str(path)
+    assert "Nomor surat: 001/UPTD-PPA/" in result.output
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "PPA/2026/0001" in teks_pdf(path)
+
+    keluar = tmp_path / "rujukan-rs.pdf"
+    result = runner.invoke(cli, ["--db", url, "cetak", "PPA/2026/0001", "rujukan",
+                                 "--rencana", "2", "--keluar", str(keluar)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == str(keluar)
+    assert "tidak dicantumkan: belum ada persetujuan" in result.output  # said, not only printed
+    assert "LBH Babel" in teks_pdf(keluar)
+
+
+def test_cetak_errors_are_one_indonesian_sentence(tmp_path: Path, buat_kasus) -> None:
+    url = _kasus(tmp_path, buat_kasus)
+    cases = [
+        (["cetak"], 2, "Tulis nomor register dan jenis dokumennya"),
+        (["cetak", "PPA/2026/0001"], 2, "Tulis nomor register dan jenis dokumennya"),
+        (["cetak", "PPA/2026/0001", "surat"], 2, "Dokumen \"surat\" tidak dikenal."),
+        (["cetak", "PPA/2026/0042", "pelimpahan"], 1,
+         "Kasus dengan nomor register PPA/2026/0042 tidak ada"),
+        (["cetak", "PPA/2026/0001", "rujukan", "--rencana", "9"], 1,
+         "Rencana ke-9 tidak ada pada kasus PPA/2026/0001 (ada 2)."),
+        (["cetak", "PPA/2026/0001", "bap", "--keluar", str(tmp_path / "tidak" / "ada.pdf")], 1,
+         "tidak ada: buat dulu"),
+    ]
+    for args, kode, pesan in cases:
+        result = runner.invoke(cli, ["--db", url, *args])
+        assert result.exit_code == kode, (args, result.output)
+        assert pesan in result.output, (args, result.output)
+        assert "Traceback" not in result.output and "Error" not in result.output, args
+    result = runner.invoke(cli, ["--db", "nonsense://x", "cetak", "PPA/2026/0001", "bap"])
+    assert result.exit_code == 1
+    assert "Dokumen tidak tercetak: Alamat basis data tidak dikenali" in result.output
+
+
+def test_cetak_help_is_indonesian() -> None:
+    result = runner.invoke(cli, ["cetak", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Pemakaian: " in result.output and "--rencana" in result.output
+    for inggris in ("Usage", "Options", "Arguments", "[default", "<bool>"):
+        assert inggris not in result.output, inggris
