@@ -19,8 +19,13 @@ from ppa_tui.domain.clock import Clock, SystemClock
 from ppa_tui.settings import Settings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ppa_tui.domain.daftar import HalamanKasus
     from ppa_tui.domain.draft import DraftTersimpan
     from ppa_tui.domain.forms import FormSpec, Konteks
+    from ppa_tui.domain.mutu import LaporanMutu
+    from ppa_tui.domain.papan import Papan
     from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
     from ppa_tui.store.database import Database
@@ -478,3 +483,28 @@ class Backend:
                 s, tamu_id, petugas=self.settings.petugas, zona=self.settings.zona_waktu
             )
             return Tersimpan("buku_tamu", tamu_id, kasus.id, kasus.nomor_register)
+
+    # ---- overdue board, compliance, every case (issue 10) --------------------------
+
+    def papan_terlambat(self) -> Papan:
+        """Every running step and shelter stay past its deadline, oldest first."""
+        from ppa_tui.domain.papan import papan_terlambat
+
+        with self.database.baca() as s:
+            return papan_terlambat(s, self.clock.now(), self.kalender)
+
+    def mutu_baku(self, sejak: datetime, sampai: datetime) -> LaporanMutu:
+        """Per SOP step: finished, within the limit, median and P90, in [sejak, sampai)."""
+        from ppa_tui.domain.mutu import mutu_baku
+
+        with self.database.baca() as s:
+            return mutu_baku(s, sejak, sampai, self.kalender)
+
+    def daftar_kasus(self, status: str = "aktif", setelah: tuple[int, int] | None = None,
+                     hitung: bool = True) -> HalamanKasus:
+        """A page of every case of `status`, newest register number first (with the
+        counts per status unless `hitung` is False)."""
+        from ppa_tui.domain.daftar import daftar_kasus
+
+        with self.database.baca() as s:
+            return daftar_kasus(s, status, setelah, hitung=hitung)

@@ -35,7 +35,9 @@ class Aksi:
         """The first key as the officer reads it: "Ctrl+S", "Enter", "t"."""
         kunci = self.kunci.split(",")[0]
         nama = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Spasi",
-                "delete": "Del", "tab": "Tab"}
+                "delete": "Del", "tab": "Tab", "greater_than_sign": ">",
+                "less_than_sign": "<", "left_square_bracket": "[",
+                "right_square_bracket": "]"}
         *pengubah, dasar = kunci.split("+")
         dasar = nama.get(dasar, dasar.upper() if pengubah or dasar[1:].isdigit() else dasar)
         return "+".join([*(p.capitalize() for p in pengubah), dasar])

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
@@ -35,6 +36,17 @@ class HomeScreen(FormLauncher):
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
              "Tamu konsultasi/informasi ternyata mengadu: buka kasus sejak ia datang"),
         Aksi("d", "draft", "Draf", "Lanjutkan isian yang belum tersimpan"),
+        # the Footer is full when the guest table has the focus: these three are on the
+        # legend beside the case table's title instead
+        Aksi("b", "papan", "Terlambat",
+             "Papan terlambat: langkah SOP dan penampungan yang lewat batas, semua kasus",
+             footer=False, legenda=1),
+        Aksi("s", "semua_kasus", "Semua kasus",
+             "Daftar semua kasus, juga yang sudah ditutup, disaring menurut status",
+             footer=False, legenda=1),
+        Aksi("m", "mutu", "Mutu baku",
+             "Kepatuhan SOP per langkah: selesai, tepat waktu, median dan P90 per periode",
+             footer=False, legenda=1),
         Aksi("f5", "muat", "Muat ulang",
              "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
@@ -73,7 +85,9 @@ class HomeScreen(FormLauncher):
         tamu.add_column("Keluar", key="keluar", width=6)
         tamu.add_column("Kasus", key="kasus", width=15)  # PPA/2026/NNNNNN whole
         yield tamu
-        yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
+        with Horizontal(id="judul-kasus"):
+            yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
+            yield Static(self.legenda(1), id="legenda")
         kasus = Tabel(id="kasus")
         kasus.add_column("Nomor", key="nomor", width=15)
         kasus.add_column("Korban", key="korban", width=12)
@@ -317,6 +331,21 @@ class HomeScreen(FormLauncher):
         from ppa_tui.tui.screens.kasus import KasusScreen
 
         self.app.push_screen(KasusScreen(self.backend, kasus_id), lambda _: self.action_muat())
+
+    def action_papan(self) -> None:
+        from ppa_tui.tui.screens.papan import PapanTerlambat
+
+        self.app.push_screen(PapanTerlambat(self.backend), lambda _: self.action_muat())
+
+    def action_semua_kasus(self) -> None:
+        from ppa_tui.tui.screens.daftar import DaftarKasus
+
+        self.app.push_screen(DaftarKasus(self.backend), lambda _: self.action_muat())
+
+    def action_mutu(self) -> None:
+        from ppa_tui.tui.screens.mutu import MutuBaku
+
+        self.app.push_screen(MutuBaku(self.backend))
 
     @work(thread=True, group="tulis", exit_on_error=False)
     def action_catat_keluar(self) -> None:

@@ -13,8 +13,15 @@ class Tabel(DataTable):
 
     BINDINGS = [Binding("enter", "select_cursor", "Buka", show=True)]
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, bisa_dibuka: bool = True) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.bisa_dibuka = bisa_dibuka
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A table whose rows open nothing (figures) keeps Enter out of the Footer."""
+        if action == "select_cursor" and not self.bisa_dibuka:
+            return False
+        return super().check_action(action, parameters)
 
     def atur_lebar(self, lebar: dict[str, int]) -> None:
         """Give columns (by key) new fixed widths, e.g. to use a wider terminal.
