@@ -215,6 +215,7 @@ class RencanaIntervensi(Rekam, table=True):
 
 
 _TERBUKA = "finished_at IS NULL AND deleted_at IS NULL"
+_SELESAI = "finished_at IS NOT NULL"
 
 
 class LangkahKasus(Rekam, table=True):
@@ -226,6 +227,9 @@ class LangkahKasus(Rekam, table=True):
         # the open steps, by deadline: what home sorts its active cases by
         Index("ix_langkah_kasus_terbuka", "deadline_at",
               sqlite_where=text(_TERBUKA), postgresql_where=text(_TERBUKA)),
+        # the finished steps, by when: what the mutu baku figures of a period read
+        Index("ix_langkah_kasus_selesai", "finished_at",
+              sqlite_where=text(_SELESAI), postgresql_where=text(_SELESAI)),
     )
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)

@@ -119,3 +119,55 @@ def test_0002_upgrades_a_database_whose_indexes_were_added_by_hand(db_url: str) 
         assert _diff(engine) == []
     finally:
         engine.dispose()
+
+
+def test_0004_keeps_every_row_and_reopens_cases_the_old_code_closed(db_url: str) -> None:
+    """A database at 0003 with a case its track "closed" (`selesai_jalur`), its steps
+    and a rencana: after the upgrade every row is there, the case is open again (only
+    a terminasi closes one) and the rencana is "direncanakan"."""
+    from sqlalchemy import text
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0003")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO kasus (id, created_at, updated_at, device_id, nomor_register, tahun,"
+                " urutan, sop_kode, jalur, status, waktu_diterima, petugas, tempat_kejadian,"
+                " kejadian_kabkota_kode, kejadian_alamat, kronologi, kejadian_tanpa_jam,"
+                " kejadian_perkiraan, demo) VALUES (:id, :t, :t, 'd', 'PPA/2026/0001', 2026, 1,"
+                " 'layanan', 'dasar', 'selesai_jalur', :t, 'Rina', '', '', '', 'cerita', :f, :f,"
+                " :f)"), {"id": _id(db_url, 1), "t": "2026-11-23 02:00:00", "f": False})
+            for i, kode in enumerate(("L1", "L2", "L3"), start=10):
+                conn.execute(text(
+                    "INSERT INTO langkah_kasus (id, created_at, updated_at, device_id, kasus_id,"
+                    " sop_kode, langkah_kode, started_at, finished_at, durasi_detik, petugas)"
+                    " VALUES (:id, :t, :t, 'd', :k, 'layanan', :kode, :t, :t, 60, 'Rina')"),
+                    {"id": _id(db_url, i), "t": "2026-11-23 02:00:00", "k": _id(db_url, 1),
+                     "kode": kode})
+            conn.execute(text(
+                "INSERT INTO rencana_intervensi (id, created_at, updated_at, device_id, kasus_id,"
+                " layanan, penyedia, keterangan) VALUES (:id, :t, :t, 'd', :k, 'kesehatan',"
+                " 'RSUD', '')"), {"id": _id(db_url, 20), "t": "2026-11-23 02:00:00",
+                                  "k": _id(db_url, 1)})
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT status, kewenangan FROM kasus")).all() == [
+                ("aktif", "")]
+            assert conn.execute(text(
+                "SELECT count(*) FROM langkah_kasus WHERE keputusan = '' AND batas_manual = :f"
+                " AND rencana_id IS NULL"), {"f": False}).scalar() == 3
+            assert conn.execute(text(
+                "SELECT status, hasil, korban_id FROM rencana_intervensi")).all() == [
+                ("direncanakan", "", None)]
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+def _id(db_url: str, n: int) -> str:
+    """A UUID as each dialect stores it (SQLite: 32 hex characters)."""
+    import uuid
+
+    u = uuid.UUID(int=n)
+    return u.hex if db_url.startswith("sqlite") else str(u)

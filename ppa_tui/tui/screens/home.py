@@ -29,8 +29,8 @@ class HomeScreen(FormLauncher):
     AKSI = (
         Aksi("t", "tamu_baru", "Tamu baru",
              "Catat tamu di buku tamu; keperluan pengaduan langsung membuka kasus"),
-        Aksi("r", "rujukan_masuk", "Rujukan masuk",
-             "Rujukan dari kab/kota: kasus dibuka langsung di jalur rujukan", footer=False),
+        Aksi("r", "rujukan_masuk", "Rujukan",
+             "Rujukan masuk dari kab/kota: kasus dibuka langsung di jalur rujukan"),
         Aksi("enter", "buka", "Buka", "Buka kasus baris yang dipilih", footer=False),
         Aksi("k", "catat_keluar", "Catat keluar", "Catat waktu keluar tamu yang dipilih"),
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
