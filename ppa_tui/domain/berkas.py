@@ -182,12 +182,14 @@ def detail_kasus(
         j = jam_dari(row, kalender)
         bacaan = baca_jam(row.started_at, row.deadline_at, row.finished_at, now,
                           j.peringatan_rasio, **({"kalender": j.kalender} if j.kalender else {}))
-        teks = selesai_singkat(bacaan)
         if row.keputusan == DIHENTIKAN:
             teks = "dihentikan (kasus ditutup)"
-        elif row.keputusan:
+        elif row.keputusan:  # the decision matters more than "tepat waktu" in 34 columns
             daftar = "kewenangan" if row.rencana_id is None else "persetujuan_layanan"
-            teks += f" · {referensi.label(daftar, row.keputusan)}"
+            teks = selesai_singkat(bacaan, tepat=False)
+            teks += " · " + referensi.label(daftar, row.keputusan).split(" ")[0]
+        else:
+            teks = selesai_singkat(bacaan)
         bacaan = BacaanJam(bacaan.status, bacaan.sisa, bacaan.durasi, teks,
                            None if row.keputusan == DIHENTIKAN else bacaan.tepat_waktu,
                            bacaan.sehari_kerja)
@@ -225,7 +227,7 @@ def detail_kasus(
     )
 
 
-def selesai_singkat(bacaan: BacaanJam) -> str:
+def selesai_singkat(bacaan: BacaanJam, tepat: bool = True) -> str:
     """A finished step in the step table's 34 columns: "selesai 6:00 · tepat waktu",
     "selesai 1:20:00 · lewat 20:00" (working time where the SOP counts it)."""
     from ppa_tui.domain.clock import format_sisa, format_sisa_kerja
@@ -235,7 +237,7 @@ def selesai_singkat(bacaan: BacaanJam) -> str:
         return format_sisa(td) if sehari is None else format_sisa_kerja(td, sehari)
 
     teks = f"selesai {waktu(bacaan.durasi or timedelta(0))}"
-    if bacaan.tepat_waktu is True:
+    if bacaan.tepat_waktu is True and tepat:
         teks += " · tepat waktu"
     elif bacaan.tepat_waktu is False and bacaan.sisa is not None:
         teks += f" · lewat {waktu(-bacaan.sisa)}"

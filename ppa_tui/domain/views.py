@@ -77,7 +77,10 @@ def beranda(session: Session, sejak: datetime, kalender: object = None) -> Beran
             & col(LangkahKasus.finished_at).is_(None)
             & col(LangkahKasus.deleted_at).is_(None),
         )
-        .where(Kasus.status == "aktif")
+        # `status || ''`: not the status index (a third of a big database is open), so
+        # the planner walks the open steps by deadline and stops at the limit, as the
+        # light reader's CROSS JOIN makes it (bench/papan.py: 7.5 s -> ms at 1M)
+        .where(col(Kasus.status).concat("") == "aktif")
         .where(col(Kasus.deleted_at).is_(None))
         .order_by(col(LangkahKasus.deadline_at).asc().nulls_last(), col(Kasus.nomor_register))
         .limit(BATAS_KASUS_BERANDA)

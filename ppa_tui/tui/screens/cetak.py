@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 class PilihDokumen(ModalScreen[tuple[str, uuid.UUID | None] | None]):
     """The SOP documents; Enter prints, Esc goes back."""
 
-    CSS_PATH = "dialogs.tcss"
+    CSS_PATH = ["dialogs.tcss", "cetak.tcss"]
     BINDINGS = [Binding("escape", "batal", "Kembali")]
 
     def __init__(self, terpilih: tuple[str, uuid.UUID | None] | None = None) -> None:
