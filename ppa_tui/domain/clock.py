@@ -234,6 +234,8 @@ def _baca_kerja(started_at: datetime, deadline_at: datetime | None,
     if now > deadline_at:
         return BacaanJam(StatusJam.TERLAMBAT, sisa, None, f"lewat {kerja(-sisa)}{label}",
                          sehari_kerja=sehari)
+    if kalender.durasi(now, now + timedelta(minutes=1)) == timedelta(0):
+        label = " (berhenti di luar jam kerja)"  # why the countdown does not move now
     ambang = kalender.durasi(started_at, deadline_at) * peringatan_rasio
     status = StatusJam.PERINGATAN if sisa <= ambang else StatusJam.BERJALAN
     return BacaanJam(status, sisa, None, f"{kerja(sisa)} lagi{label}", sehari_kerja=sehari)
