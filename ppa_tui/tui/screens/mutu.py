@@ -83,7 +83,7 @@ class MutuBaku(LayarMutakhir):
         if jenis == "bulan_lalu":
             tahun, bulan = (tahun, bulan - 1) if bulan > 1 else (tahun - 1, 12)
         self._tahun, self._bulan = tahun, bulan
-        self.muat()
+        self._hitung_ulang()
 
     def action_geser(self, arah: int) -> None:
         if self._tahunan:
@@ -92,6 +92,13 @@ class MutuBaku(LayarMutakhir):
             i = self._tahun * 12 + self._bulan - 1 + arah
             self._tahun, self._bulan = divmod(i, 12)
             self._bulan += 1
+        self._hitung_ulang()
+
+    def _hitung_ulang(self) -> None:
+        """A new period: say so at once (a year at 1,000,000 cases takes seconds), with
+        the table's loading indicator until its figures are in."""
+        self.query_one("#ringkas", Static).update(f"Menghitung {self.periode().judul}…")
+        self.query_one("#mutu", DataTable).loading = True
         self.muat()
 
     # ---- loading and drawing ----------------------------------------------------
@@ -105,6 +112,7 @@ class MutuBaku(LayarMutakhir):
         if periode != self.periode():
             return  # the officer has moved on to another period meanwhile
         self.data = laporan
+        self.query_one("#mutu", DataTable).loading = False
         self._per_kunci = {f"{r.sop_kode}:{r.langkah_kode}": r for r in laporan.baris}
         self.sub_title = periode.judul
         table = self.query_one("#mutu", DataTable)
