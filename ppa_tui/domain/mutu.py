@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -107,6 +107,7 @@ class LaporanMutu:
     sampai: datetime
     baris: tuple[MutuLangkah, ...]
     dihentikan: int  # steps stopped by a closure in the period (not counted above)
+    contoh: bool = False  # the figures are of synthetic cases (a demo-only database)
 
 
 def persentil(urut: list[timedelta], p: float) -> timedelta | None:
@@ -120,8 +121,12 @@ def persentil(urut: list[timedelta], p: float) -> timedelta | None:
 def mutu_baku(session: Session, sejak: datetime, sampai: datetime,
               kalender: Any = None) -> LaporanMutu:
     """The figures for [sejak, sampai); ``kalender`` is the unit's working-time calendar
-    (`kalender.kalender_dari`), None to count clock time throughout."""
-    rows = session.exec(
+    (`kalender.kalender_dari`), None to count clock time throughout. Synthetic cases
+    (`ppa demo`) never count beside real ones; a database holding only synthetic cases
+    (one to try the app on) shows theirs, and the report says so (`contoh`)."""
+    contoh = session.exec(select(Kasus.id).where(col(Kasus.demo).is_(False)).limit(1)
+                          ).first() is None
+    stmt = (
         select(LangkahKasus.sop_kode, LangkahKasus.langkah_kode, LangkahKasus.started_at,
                LangkahKasus.deadline_at, LangkahKasus.finished_at, LangkahKasus.keputusan)
         .join(Kasus, Kasus.id == LangkahKasus.kasus_id)
@@ -129,9 +134,12 @@ def mutu_baku(session: Session, sejak: datetime, sampai: datetime,
         .where(col(LangkahKasus.finished_at) < sampai)
         .where(col(LangkahKasus.deleted_at).is_(None))
         .where(col(Kasus.deleted_at).is_(None))
-        .where(col(Kasus.demo).is_(False))
-    ).all()
-    return hitung_mutu(rows, sejak, sampai, kalender)
+    )
+    if not contoh:
+        stmt = stmt.where(col(Kasus.demo).is_(False))
+    laporan = hitung_mutu(session.exec(stmt).all(), sejak, sampai, kalender)
+    return replace(laporan, contoh=contoh and bool(laporan.baris)
+                   and any(r.selesai for r in laporan.baris))
 
 
 def hitung_mutu(rows: list[tuple], sejak: datetime, sampai: datetime,

@@ -177,3 +177,25 @@ def test_short_durations_for_the_table() -> None:
     assert ringkas_durasi(40 * H + 30 * M, 8 * H) == "5 HK 0:30"
     assert ringkas_durasi(33 * H) == "1 hr 9:00"
     assert ringkas_durasi(None) == "—"
+
+
+def test_a_database_of_only_synthetic_cases_shows_theirs_and_says_so(db) -> None:
+    """Beside real cases a demo case never counts (above); on a database `ppa demo`
+    filled alone, the figures are the demo's, marked as such."""
+    with db.session() as s:
+        k = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1,
+                  waktu_diterima=nov(2, 9), demo=True)
+        s.add(k)
+        s.flush()
+        s.add(LangkahKasus(kasus_id=k.id, sop_kode="layanan", langkah_kode="L1",
+                           started_at=nov(2, 9), deadline_at=nov(2, 9, 10),
+                           finished_at=nov(2, 9, 4)))
+    with db.baca() as s:
+        laporan = mutu_baku(s, NOVEMBER.sejak, NOVEMBER.sampai, KALENDER)
+    assert laporan.contoh is True
+    assert (_per_kode(laporan)["L1"].selesai, _per_kode(laporan)["L1"].tepat_waktu) == (1, 1)
+
+
+def test_real_figures_are_not_marked_synthetic(db, riwayat) -> None:
+    with db.baca() as s:
+        assert mutu_baku(s, NOVEMBER.sejak, NOVEMBER.sampai, KALENDER).contoh is False

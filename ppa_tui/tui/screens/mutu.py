@@ -127,6 +127,8 @@ class MutuBaku(LayarMutakhir):
         ringkas.append(f" · {angka(selesai)} langkah selesai")
         if laporan.dihentikan:
             ringkas.append(f" · {angka(laporan.dihentikan)} dihentikan penutupan (tak dihitung)")
+        if laporan.contoh:
+            ringkas.append(" · DATA CONTOH (ppa demo)", style="bold yellow")
         self.query_one("#ringkas", Static).update(ringkas)
         kerja = any(r.kerja for r in laporan.baris)
         self.query_one("#catatan", Static).update(
