@@ -194,14 +194,17 @@ class Alur:
                 w_akhir = w + (lama.get(kd) or self.lama(batas))
                 akhir = None
                 if pasti and kd != macet and w_akhir >= w_h:
-                    w_akhir = w + max(_MENIT, (w_h - w) // 3)  # the forced step is reached
+                    # the forced step must be reached: this one ended early, if need be
+                    # outside working hours (the night duty's, the clock paused)
+                    akhir = t + (horizon - t) / 3
+                    w_akhir = self.kal.kerja(akhir)
             j.mulai[kd] = t
             if kd == macet or w_akhir > w_h or (akhir is not None and akhir > horizon):
                 rows.append(self._langkah(k, sop_kode, kd, t, tenggat, None, rencana_id,
                                           "", manual))
                 j.selesai[kd] = None
                 return j
-            if akhir is None or not manual:
+            if akhir is None:
                 akhir = self.kal.waktu(w_akhir)
             pilih = keputusan.get(kd, "")
             rows.append(self._langkah(k, sop_kode, kd, t, tenggat, akhir, rencana_id,
@@ -648,6 +651,8 @@ class Alur:
             else:
                 x = r.random()
                 hasil = "sepakat" if x < 0.6 else "tidak_sepakat" if x < 0.85 else "berjalan"
+                if hasil == "berjalan" and horizon - t > timedelta(days=30):
+                    hasil = "tidak_sepakat"  # an old mediation has ended one way or another
             sepakat = hasil == "sepakat"
             tanda = sepakat and (paksa or r.random() < 0.9)
             row = k.tambah("mediasi", self.baris(
@@ -672,8 +677,10 @@ class Alur:
                                  mediasi_id=row["id"])
                     return cek
                 return None
+            if hasil == "berjalan":
+                return None  # still going
             t = self.kemudian(t, r.uniform(3, 8))
-        return akhir if akhir is not None and akhir <= horizon else None
+        return akhir
 
     def catatan(self, k: Kasus, jenis: str, pada: datetime, korban: dict, uraian: str,
                 mediasi_id: Any = None, pemulihan: str = "") -> None:
