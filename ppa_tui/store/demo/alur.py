@@ -108,10 +108,6 @@ class _Jalan:
     akhir: datetime | None  # when the run ended; None: a step is still running
     berhenti: bool = False  # ended early by a decision (P2 menolak)
 
-    @property
-    def berjalan(self) -> dict | None:
-        return next((r for r in self.rows if r["finished_at"] is None), None)
-
 
 class Alur:
     """Mixed into the generator: needs `rng`, `uid`, `now`, `device`, `cap` and
@@ -239,7 +235,7 @@ class Alur:
         rencana = r.randint(lo, hi)
         hari = (mulai.astimezone(WIB) + timedelta(days=rencana)).date()
         tenggat = datetime.combine(hari, time(23, 59), WIB).astimezone(UTC)
-        if akhir is None:
+        if akhir is None or akhir <= mulai:
             nyata = rencana * r.lognormvariate(-0.2, 0.3)  # about one in five late
             akhir = self.pada_jam_kerja(mulai + timedelta(days=max(1.0, nyata)))
         return tenggat, akhir
