@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import math
 import random
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Dialect, Uuid
+from sqlalchemy import Boolean, Column, Dialect, Uuid
 
 from ppa_tui.domain.models import (
     UTCDateTime,
 )
 from ppa_tui.domain.register import format_nomor
-from ppa_tui.domain.sop import Langkah, load_sop
 from ppa_tui.domain.validasi import USIA_DEWASA, hitung_usia
+from ppa_tui.store.demo.alur import Alur, Kasus, Paksa
 
 if TYPE_CHECKING:
-
-    pass
+    from ppa_tui.store.demo.waktu import KalenderCepat
 
 
 from ppa_tui.store.demo.acak import (
@@ -48,7 +46,7 @@ from ppa_tui.store.demo.kata import (
     _POLISI,
     _UMUR_PELAKU,
 )
-from ppa_tui.store.demo.konstanta import JALUR, SOP, WIB
+from ppa_tui.store.demo.konstanta import SOP, TABEL, WIB
 
 # ---- the generator ------------------------------------------------------------------
 
@@ -102,16 +100,19 @@ class _Format:
             return None  # made in storage form by `uuid`
         if isinstance(col.type, UTCDateTime):
             return self.waktu
+        if self.sqlite and isinstance(col.type, Boolean):
+            return None  # sqlite3 stores True/False as 1/0 itself
         return col.type._cached_bind_processor(self.dialect)  # noqa: SLF001
 
 
-class _Generator:
+class _Generator(Alur):
     def __init__(self, rng: random.Random, ids: random.Random, now: datetime, device: str,
-                 fmt: _Format) -> None:
+                 fmt: _Format, kal: KalenderCepat, bawaan: dict[str, dict[str, Any]]) -> None:
         self.rng, self.ids, self.now, self.device, self.fmt = rng, ids, now, device, fmt
-        self.langkah: tuple[Langkah, ...] = load_sop(SOP).langkah_jalur(JALUR)
+        self.kal, self.bawaan = kal, bawaan
         self.ms = 0  # arrival of the case being made, in Unix milliseconds (for uid)
         self.paksa_macet: datetime | None = None  # this arrival is surely overdue
+        self.siapkan_alur()
 
     # -- small helpers --
 
@@ -232,15 +233,18 @@ class _Generator:
 
     # -- one case --
 
-    def kasus(self, diterima: datetime, tahun: int, urutan: int) -> dict[str, list[dict]]:
+    def kasus(self, diterima: datetime, tahun: int, urutan: int,
+              paksa: Paksa | None = None) -> dict[str, list[dict]]:
         r = self.rng
+        paksa = paksa or Paksa()
         self.ms = int(diterima.timestamp() * 1000)
         kasus_id = self.uid()
         petugas = r.choice(_PETUGAS)
         pada = diterima.astimezone(WIB).date()
-        steps, status, selesai_l2 = self.langkah_rows(kasus_id, diterima, petugas)
         dibuat = self.cap(diterima + timedelta(minutes=r.randint(1, 8)))
         didata = self.cap(diterima + timedelta(minutes=r.randint(10, 25)))
+        rujukan = paksa.rujukan if paksa.rujukan is not None else r.random() < 0.12
+        paksa.rujukan = rujukan
 
         # korban
         lo, hi = _PILIH_UMUR(r)
@@ -262,8 +266,10 @@ class _Generator:
         hub = _PILIH_HUB_ANAK(r) if anak else _PILIH_HUB_DEWASA(r)
         pelaku = self.pelaku(kasus_id, hub, k1, kabkota, pada, didata)
 
-        # pelapor: the korban herself, or someone who brought the case
-        sendiri = r.random() < (0.0 if k1["usia"] < 13 else 0.15 if anak else 0.7)
+        # pelapor: the korban herself, someone who brought the case, or (a referral)
+        # the kab/kota officer who brought it
+        sendiri = not rujukan and r.random() < (0.0 if k1["usia"] < 13 else 0.15 if anak
+                                                else 0.7)
         if sendiri:
             pelapor = self._pihak(kasus_id, "pelapor", didata, **{
                 k: k1[k] for k in ("nama", "nik", "nik_peringatan", "jenis_kelamin",
@@ -272,33 +278,47 @@ class _Generator:
             }, adalah_korban=True)
             k1["pelapor_id"] = pelapor["id"]
         else:
-            pelapor = self.pelapor(kasus_id, k1, hub, kabkota, pada, didata)
+            pelapor = self.pelapor(kasus_id, k1, hub, kabkota, pada, didata,
+                                   hub="petugas_lembaga" if rujukan else None)
 
         # kejadian
         bentuk = self.bentuk(hub, anak, k1["jenis_kelamin"])
+        boleh = self.boleh_mediasi(bentuk, pelaku)
+        if paksa.mediasi and not boleh:  # a case that may be mediated (UU 12/2022 art. 23)
+            bentuk = ["fisik", "psikis"]
+            boleh = True
         tempat = self.tempat(hub, bentuk)
         mundur = timedelta(hours=2 + r.expovariate(1 / (24 * 20)))
         waktu_kejadian = min(diterima - mundur, diterima - timedelta(hours=1))
         waktu_kejadian = waktu_kejadian.replace(second=0, microsecond=0)
         kronologi = self.kronologi(bentuk, hub, k1, tempat, waktu_kejadian, kabkota)
 
+        # what happened since: the SOP steps and every record they left
+        k = Kasus(id=kasus_id, petugas=petugas, diterima=diterima, korban=korban,
+                  pelaku=pelaku, pelapor=pelapor, bentuk=bentuk, kabkota=kabkota,
+                  boleh_mediasi=boleh, paksa=paksa, kronologi=kronologi,
+                  rows={t: [] for t in TABEL})
+        self.jalani(k)
+
         kasus = {
             "id": kasus_id, "created_at": dibuat,
-            "updated_at": max([dibuat, didata] + [s["updated_at"] for s in steps]),
+            "updated_at": max(dibuat, didata, k.diubah or dibuat),
             "device_id": self.device, "deleted_at": None,
             "nomor_register": format_nomor(tahun, urutan), "tahun": tahun, "urutan": urutan,
-            "sop_kode": SOP, "jalur": JALUR, "status": "aktif", "waktu_diterima": diterima,
+            "sop_kode": SOP, "jalur": k.jalur, "status": k.status, "waktu_diterima": diterima,
             "petugas": petugas, "waktu_kejadian": waktu_kejadian, "tempat_kejadian": tempat,
             "kejadian_kabkota_kode": kabkota if r.random() < 0.9 else _PILIH_KABKOTA(r),
             "kejadian_alamat": k1["alamat"] if tempat == "rumah_tangga" else self.alamat(kabkota),
             "kronologi": kronologi, "kejadian_tanpa_jam": False, "kejadian_perkiraan": False,
             "demo": True,  # synthetic: marked, so real work can tell it apart
-            # the dasar track walked to its end: handed over to the kab/kota, still open
-            "kewenangan": "kabkota" if status != "aktif" else "",
+            "kewenangan": k.kewenangan,
         }
+        # the guest leaves once the complaint (or the referral) is recorded
+        catat = next((x["finished_at"] for x in k.rows["langkah"]
+                      if x["langkah_kode"] in ("L2", "L4a") and x["rencana_id"] is None), None)
         keluar = None
-        if selesai_l2 is not None:
-            keluar = selesai_l2 + timedelta(minutes=r.randint(3, 40))
+        if catat is not None:
+            keluar = catat + timedelta(minutes=r.randint(3, 40))
             keluar = keluar if keluar <= self.now else None
         ktp = pelapor["nik"] and r.random() < 0.8
         tamu = {
@@ -307,21 +327,32 @@ class _Generator:
             "jenis_identitas": "ktp" if ktp else r.choice(("tidak_ada", "tidak_ada", "sim")),
             "nomor_identitas": pelapor["nik"] if ktp else "",
             "telepon": pelapor["telepon"], "alamat": pelapor["alamat"],
-            "kabkota_kode": pelapor["kabkota_kode"], "keperluan": "pengaduan",
-            "keterangan": r.choice(("", "", "", "Datang bersama keluarga",
-                                    "Diantar petugas kelurahan", "Datang sendiri")),
+            "kabkota_kode": pelapor["kabkota_kode"],
+            "keperluan": "rujukan" if rujukan else "pengaduan",
+            "keterangan": "Mengantar rujukan dan korban" if rujukan else r.choice((
+                "", "", "", "Datang bersama keluarga", "Diantar petugas kelurahan",
+                "Datang sendiri")),
             "waktu_masuk": diterima, "waktu_keluar": keluar, "petugas": petugas,
             "kasus_id": kasus_id,
         }
         if tamu["jenis_identitas"] == "sim":
             tamu["nomor_identitas"] = str(r.randrange(10**11, 10**12))
-        kekerasan = [
+        rows = k.rows
+        rows["kekerasan"] = [
             {"id": self.uid(), "created_at": didata, "updated_at": didata,
              "device_id": self.device, "deleted_at": None, "kasus_id": kasus_id, "bentuk": b}
             for b in bentuk
         ]
-        return {"kasus": [kasus], "tamu": [tamu], "pelapor": [pelapor],
-                "pihak": korban + [pelaku], "kekerasan": kekerasan, "langkah": steps}
+        rows["kasus"] = [kasus]
+        rows["tamu"] = [tamu]
+        rows["pelapor"] = [pelapor]
+        rows["pihak"] = korban + [pelaku]
+        return rows
+
+    def boleh_mediasi(self, bentuk: list[str], pelaku: dict) -> bool:
+        """`pengelolaan.mediasi_ditolak`: never for sexual violence unless every pelaku
+        is a child (UU 12/2022 art. 23)."""
+        return not any(b in self.seksual for b in bentuk) or bool(pelaku["anak"])
 
     def pelaku(self, kasus_id: Id, hub: str, korban: dict, kabkota: str, pada: date,
                dibuat: datetime) -> dict[str, Any]:
@@ -351,9 +382,11 @@ class _Generator:
         return row
 
     def pelapor(self, kasus_id: Id, korban: dict, hub_pelaku: str, kabkota: str,
-                pada: date, dibuat: datetime) -> dict[str, Any]:
+                pada: date, dibuat: datetime, hub: str | None = None) -> dict[str, Any]:
         r = self.rng
-        if korban["anak"]:
+        if hub is not None:
+            pass
+        elif korban["anak"]:
             hub = r.choice(("orang_tua",) * 6 + ("keluarga", "keluarga", "guru", "tetangga",
                                                    "petugas_lembaga"))
         else:
@@ -459,49 +492,3 @@ class _Generator:
             " Korban saat ini tinggal sementara di rumah kerabat.",
         ))
         return s + lanjut
-
-    # -- SOP steps --
-
-    def langkah_rows(self, kasus_id: Id, diterima: datetime, petugas: str
-                     ) -> tuple[list[dict], str, datetime | None]:
-        """L1..L3 of the dasar track, walked with realistic durations: a step whose end
-        would lie after now is still running; some recent cases are stuck on a step
-        (and so overdue). Returns the rows, the case status and when L2 finished."""
-        r = self.rng
-        umur = self.now - diterima
-        if umur < timedelta(days=1):
-            macet_p = 0.0
-        elif umur < timedelta(days=14):
-            macet_p = 0.25
-        elif umur < timedelta(days=60):
-            macet_p = 0.04
-        else:
-            macet_p = 0.004
-        macet = None
-        if r.random() < macet_p or diterima == self.paksa_macet:
-            macet = r.choice(("L1", "L2", "L2", "L3", "L3", "L3"))
-        rows, t, selesai_l2 = [], diterima, None
-        for lk in self.langkah:
-            batas = lk.batas or timedelta(hours=1)
-            durasi = timedelta(seconds=max(60, int(batas.total_seconds()
-                                                   * r.lognormvariate(math.log(0.7), 0.45))))
-            selesai = t + durasi
-            aktif = lk.kode == macet or selesai > self.now
-            rows.append({
-                "id": self.uid(), "created_at": t, "updated_at": t if aktif else selesai,
-                "device_id": self.device, "deleted_at": None, "kasus_id": kasus_id,
-                "sop_kode": SOP, "langkah_kode": lk.kode, "started_at": t,
-                "deadline_at": t + lk.batas if lk.batas is not None else None,
-                "finished_at": None if aktif else selesai,
-                "durasi_detik": None if aktif else int(durasi.total_seconds()),
-                "petugas": petugas, "rencana_id": None, "catatan": "", "batas_manual": False,
-                "keputusan": "kabkota" if lk.kode == "L3" and not aktif else "",
-            })
-            if aktif:
-                return rows, "aktif", selesai_l2
-            if lk.kode == "L2":
-                selesai_l2 = selesai
-            t = selesai
-        return rows, "selesai_jalur", selesai_l2
-
-

@@ -117,3 +117,76 @@ _UMUR_PELAKU = {  # (offset from korban's age or absolute, low, high)
     "rekan_kerja": ("abs", 20, 50), "tetangga": ("abs", 17, 70), "lainnya": ("abs", 17, 60),
 }
 
+
+# ---- after intake: who does what, with whom --------------------------------------
+
+_KEPALA = ("Kepala UPTD PPA",)  # signs the disposisi (by office, not a person's name)
+_KASI_RUJUKAN = ("Ridwan Hakim", "Meiliana Halim")  # Kasi Tindakan dan Rujukan
+_PENDAMPING = ("Fitri Handayani", "Dewi Anggraini", "Yulianti", "Hendra Saputra",
+               "Nurul Aisyah", "Rahmat Hidayat")
+_MEDIATOR = ("Ridwan Hakim", "Rina Marlina", "Meiliana Halim")
+
+# layanan (referensi `layanan`) → its providers in the province: (name, address)
+_PENYEDIA: dict[str, tuple[tuple[str, str], ...]] = {
+    "kesehatan": (
+        ("RSUD Depati Hamzah", "Jl. Soekarno-Hatta, Bukit Besar, Pangkalpinang"),
+        ("RS Bhayangkara Polda Kep. Babel", "Jl. Pulau Bangka, Air Itam, Pangkalpinang"),
+        ("RSUD Depati Bahrin", "Jl. Depati Bahrin, Sungailiat"),
+        ("RSUD dr. H. Marsidi Judono", "Jl. Jenderal Sudirman, Tanjung Pandan"),
+        ("Puskesmas Taman Sari", "Jl. Masjid Jamik, Pangkalpinang"),
+    ),
+    "bantuan_hukum": (
+        ("LBH Bangka Belitung", "Jl. Ahmad Yani No. 17, Pangkalpinang"),
+        ("Posbakum Pengadilan Negeri Pangkalpinang", "Jl. Pulau Bangka, Pangkalpinang"),
+    ),
+    "penegakan_hukum": (
+        ("Unit PPA Polda Kep. Babel", "Jl. Pulau Bangka, Air Itam, Pangkalpinang"),
+        ("Unit PPA Polresta Pangkalpinang", "Jl. Jenderal Sudirman, Pangkalpinang"),
+        ("Unit PPA Polres Bangka", "Jl. Ahmad Yani, Sungailiat"),
+    ),
+    "rehabilitasi_sosial": (
+        ("Dinas Sosial Provinsi Kep. Bangka Belitung", "Kompleks Perkantoran Gubernur, Air Itam"),
+        ("Psikolog Klinis Mitra UPTD PPA", "Jl. Kenanga No. 8, Pangkalpinang"),
+    ),
+    "reintegrasi_sosial": (
+        ("Dinas Sosial Kota Pangkalpinang", "Jl. Rasakunda, Pangkalpinang"),
+        ("Dinas Sosial Kabupaten Bangka", "Jl. Ahmad Yani, Sungailiat"),
+    ),
+    "pemulangan": (
+        ("Dinas Sosial Provinsi Kep. Bangka Belitung", "Kompleks Perkantoran Gubernur, Air Itam"),
+    ),
+    "pendampingan_tokoh_agama": (
+        ("Kantor Kementerian Agama Kota Pangkalpinang", "Jl. Kampung Bintang, Pangkalpinang"),
+        ("Majelis Ulama Indonesia Provinsi Kep. Babel", "Jl. Masjid Jamik, Pangkalpinang"),
+    ),
+}
+# how long the officer expects a service's coordination (SOP 18 step 4) to take, in days
+_HARI_P4: dict[str, tuple[int, int]] = {
+    "kesehatan": (5, 21), "bantuan_hukum": (30, 90), "penegakan_hukum": (30, 120),
+    "rehabilitasi_sosial": (14, 60), "reintegrasi_sosial": (14, 45), "pemulangan": (3, 14),
+    "pendampingan_tokoh_agama": (7, 30),
+}
+_HASIL_LAYANAN: dict[str, tuple[str, ...]] = {
+    "kesehatan": ("Visum et repertum selesai; hasil diserahkan kepada penyidik.",
+                  "Korban selesai menjalani perawatan luka; kontrol ulang tidak diperlukan.",
+                  "Pemeriksaan kesehatan lengkap; korban dirujuk kontrol ke puskesmas."),
+    "bantuan_hukum": ("Korban didampingi penasihat hukum sampai berkas dinyatakan lengkap.",
+                      "Gugatan cerai dan hak asuh anak didaftarkan dengan pendampingan LBH."),
+    "penegakan_hukum": ("Laporan polisi diterima; pelaku ditetapkan sebagai tersangka.",
+                        "Perkara dilimpahkan ke kejaksaan (P21)."),
+    "rehabilitasi_sosial": ("Korban menyelesaikan enam sesi konseling; kecemasan berkurang.",
+                            "Pemulihan psikososial selesai; korban kembali bersekolah."),
+    "reintegrasi_sosial": ("Korban diterima kembali oleh keluarga besar dan lingkungannya.",),
+    "pemulangan": ("Korban dipulangkan ke daerah asal dan diterima keluarganya.",),
+    "pendampingan_tokoh_agama": ("Pendampingan rohani selesai; keluarga menerima korban.",),
+}
+_ALASAN_PERPANJANGAN = (
+    "Keluarga belum siap menerima korban kembali; menunggu asesmen lanjutan.",
+    "Pelaku belum ditahan; korban belum aman untuk pulang.",
+    "Menunggu jadwal pemulangan ke daerah asal.",
+)
+_ALASAN_BUKA = (
+    "Korban datang lagi: pelaku kembali mengancam.",
+    "Keluarga korban kembali dapat dihubungi dan meminta pendampingan dilanjutkan.",
+    "Ada laporan baru dari pendamping kab/kota; penanganan perlu dilanjutkan.",
+)
