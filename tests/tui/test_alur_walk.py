@@ -110,7 +110,7 @@ async def test_walk_in_handed_over_to_a_kab_kota_then_closed(make_app, settings,
             await pilot.press("space")
         await simpan(pilot)
         await tunggu(pilot, lambda: "Kasus ditutup: Dilimpahkan, tuntas" in _pita(app), "tutup")
-        assert kasus.check_action("langkah_selesai", ()) is None  # nothing left to finish
+        assert kasus.check_action("langkah_selesai", ()) is False  # nothing left to finish
     [k] = baris(settings, Kasus)
     assert (k.status, k.kewenangan) == ("selesai", "kabkota")
     [p] = baris(settings, Pelimpahan)

@@ -189,7 +189,7 @@ class KasusScreen(FormLauncher):
                 return bool(detail.korban) or None
         if action in {"langkah_selesai", "mulai_pendampingan", "mediasi", "tutup_kasus"}:
             if detail.ditutup:
-                return None
+                return False  # a closed case runs nothing: off the Footer until reopened
             if action == "langkah_selesai":
                 return bool(detail.berjalan) or None
             if action == "mulai_pendampingan":
