@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
-from ppa_tui.tui.widgets.tabel import Tabel
+from ppa_tui.tui.widgets.tabel import Tabel, baris_kursor, ke_baris
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan
@@ -152,7 +152,7 @@ class HomeScreen(FormLauncher):
         self.data = data = event.beranda
         tamu, kasus = self.query_one("#tamu", DataTable), self.query_one("#kasus", DataTable)
         # a reload (another desk's change) keeps her place; a guest just saved gets it
-        self._kursor = (self._fokus_tamu or _baris_kursor(tamu), _baris_kursor(kasus))
+        self._kursor = (self._fokus_tamu or baris_kursor(tamu), baris_kursor(kasus))
         tamu.clear()
         kasus.clear()
         self._tambah_baris(data, 0, self._layar())
@@ -204,8 +204,8 @@ class HomeScreen(FormLauncher):
             kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
                           self._sisa(k.jam), key=str(k.id))
         if awal == 0:  # the rows below the fold must not move a cursor moved meanwhile
-            _ke_baris(tamu, self._kursor[0])
-            _ke_baris(kasus, self._kursor[1])
+            ke_baris(tamu, self._kursor[0])
+            ke_baris(kasus, self._kursor[1])
         if self._fokus_tamu is not None and self._fokus_tamu in tamu.rows:
             tamu.focus()  # so `k` (catat keluar) works at once
             self._fokus_tamu = None
@@ -270,13 +270,13 @@ class HomeScreen(FormLauncher):
         table = self.query_one("#tamu", DataTable)
         if self.data is None or self.focused is not table:
             return None
-        key = _baris_kursor(table)
+        key = baris_kursor(table)
         return next((t for t in self.data.tamu if str(t.id) == key), None)
 
     def action_buka(self) -> None:
         table = self.focused
         if isinstance(table, DataTable) and table.row_count:
-            self._buka_baris(table, _baris_kursor(table))
+            self._buka_baris(table, baris_kursor(table))
 
     def action_jadikan_pengaduan(self) -> None:
         from ppa_tui.tui.screens.dialogs import Konfirmasi
@@ -394,15 +394,3 @@ class HomeScreen(FormLauncher):
 
     def form_ditutup(self) -> None:
         self.action_muat()
-
-
-def _baris_kursor(table: DataTable) -> str | None:
-    """The key of the row under the cursor, to find it again after a reload."""
-    if not table.row_count:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
-def _ke_baris(table: DataTable, key: str | None) -> None:
-    if key is not None and key in table.rows:
-        table.move_cursor(row=table.get_row_index(key), animate=False)

@@ -17,7 +17,7 @@ from ppa_tui.domain.berkas import potong
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
 from ppa_tui.tui.widgets import PitaJam
-from ppa_tui.tui.widgets.tabel import Tabel
+from ppa_tui.tui.widgets.tabel import Tabel, baris_kursor
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan
@@ -251,7 +251,7 @@ class KasusScreen(FormLauncher):
             return None
         table = self.query_one("#langkah", DataTable)
         if self.focused is table and table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            key = baris_kursor(table)
             pilih = next((b for b in detail.berjalan if b.kunci == key), None)
             if pilih is not None:
                 return pilih
@@ -297,9 +297,7 @@ class KasusScreen(FormLauncher):
             return
         bisa = [r for r in detail.rencana if not r.ada_pendampingan
                 and r.status == "direncanakan"]
-        table = self.query_one("#butir", DataTable)
-        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-               if table.row_count else None)
+        key = baris_kursor(self.query_one("#butir", DataTable))
         pilih = next((r for r in bisa if f"rencana:{r.id}" == key), None)
         if pilih is None and len(bisa) == 1:
             pilih = bisa[0]
@@ -337,9 +335,7 @@ class KasusScreen(FormLauncher):
 
         if self.detail is None:
             return
-        table = self.query_one("#butir", DataTable)
-        key = (table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-               if table.row_count else None)
+        key = baris_kursor(self.query_one("#butir", DataTable))
         butir = next((b for b in self.detail.butir if b.kunci == key), None)
         terpilih = (butir.form_id, butir.target_id) if butir and butir.target_id else None
         self.app.push_screen(PilihDokumen(terpilih), self._cetak_dipilih)

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ppa_tui.tui.aksi import LayarBeraksi
+from ppa_tui.tui.widgets.tabel import baris_kursor, ke_baris  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend
@@ -98,17 +99,6 @@ class LayarMutakhir(LayarBeraksi):
     def action_kembali(self) -> None:
         self.dismiss(None)
 
-
-def baris_kursor(table: DataTable) -> str | None:
-    """The key of the row under the cursor, to find it again after a reload."""
-    if not table.row_count:
-        return None
-    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-
-def ke_baris(table: DataTable, key: str | None) -> None:
-    if key is not None and key in table.rows:
-        table.move_cursor(row=table.get_row_index(key), animate=False)
 
 
 def angka(n: int) -> str:

@@ -36,3 +36,15 @@ class Tabel(DataTable):
             self._require_update_dimensions = True
             self._clear_caches()
             self.refresh(layout=True)
+
+
+def baris_kursor(table: DataTable) -> str | None:
+    """The key of the row under the cursor, to find it again after a reload."""
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def ke_baris(table: DataTable, key: str | None) -> None:
+    if key is not None and key in table.rows:
+        table.move_cursor(row=table.get_row_index(key), animate=False)
