@@ -261,11 +261,11 @@ class Alur:
             if umur < timedelta(days=1):
                 macet_p = 0.0
             elif umur < timedelta(days=14):
-                macet_p = 0.2
+                macet_p = 0.06
             elif umur < timedelta(days=60):
-                macet_p = 0.03
+                macet_p = 0.01
             else:
-                macet_p = 0.003
+                macet_p = 0.001
             if r.random() < macet_p or k.diterima == getattr(self, "paksa_macet", None):
                 macet = r.choice(kode[:3] if len(kode) == 3 else kode)
         # closed early, while something still ran: the walk stops there
@@ -326,7 +326,7 @@ class Alur:
 
     def _kewenangan(self) -> str:
         x = self.rng.random()
-        return "kabkota" if x < 0.72 else "pusat" if x < 0.75 else "provinsi"
+        return "kabkota" if x < 0.75 else "pusat" if x < 0.78 else "provinsi"
 
     # -- the dasar track's end: pelimpahan --
 
@@ -438,7 +438,7 @@ class Alur:
         else:
             pilih = ["rehabilitasi_sosial", "bantuan_hukum", "pendampingan_tokoh_agama"]
         x = r.random()
-        n = 1 if x < 0.6 else 2 if x < 0.9 else 3
+        n = 1 if x < 0.65 else 2 if x < 0.93 else 3
         return pilih[:n]
 
     def disposisi(self, k: Kasus, pada: datetime) -> None:

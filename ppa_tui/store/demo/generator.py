@@ -123,8 +123,16 @@ class _Generator(Alur):
         took ~60% longer by the end of a 100,000-case fill). Made directly in the
         column's storage form (see `_Format`)."""
         acak = self.ids.getrandbits(74)
-        return self.fmt.uuid((self.ms << 80) | 0x7000 << 64 | (acak >> 62) << 64
-                             | 0x8000_0000_0000_0000 | (acak & 0x3FFF_FFFF_FFFF_FFFF))
+        return self.fmt.uuid(self._awal | (acak >> 62) << 64 | (acak & 0x3FFF_FFFF_FFFF_FFFF))
+
+    @property
+    def ms(self) -> int:
+        return self._ms
+
+    @ms.setter
+    def ms(self, nilai: int) -> None:
+        self._ms = nilai  # the arrival; the fixed bits of this case's ids, once
+        self._awal = (nilai << 80) | 0x7000 << 64 | 0x8000_0000_0000_0000
 
     def cap(self, dt: datetime) -> datetime:
         return dt if dt <= self.now else self.now
