@@ -117,8 +117,11 @@ def demo(
                 typer.echo(f"Kasus contoh tidak dibuat. {AdaKasusNyata(nyata)}", err=True)
                 raise typer.Exit(1)
             with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
+                from ppa_tui.domain.kalender import kalender_dari
+
                 made = isi_demo(database, cases, SystemClock(), seed=seed,
-                                progress=bar.update, campur=True)  # checked just above
+                                progress=bar.update, campur=True,  # checked just above
+                                kalender=kalender_dari(settings))  # the unit's hours
         finally:
             database.close()
     typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")

@@ -246,7 +246,8 @@ def lanjutkan_yang_dihentikan(
     session: Session, kasus: Kasus, dihentikan_at: datetime, now: datetime, petugas: str,
     kalender: Any = None,
 ) -> list[LangkahKasus]:
-    """Reopening a case restarts, from now, the steps its closure stopped."""
+    """Reopening a case restarts, from now, the steps its closure stopped. A step whose
+    deadline the officer set (P4) keeps the time it had left."""
     rows = session.exec(
         select(LangkahKasus).where(LangkahKasus.kasus_id == kasus.id)
         .where(LangkahKasus.keputusan == DIHENTIKAN)
@@ -255,7 +256,9 @@ def lanjutkan_yang_dihentikan(
     ).all()
     return [
         mulai_langkah(session, kasus, r.langkah_kode, now, petugas, sop_kode=r.sop_kode,
-                      rencana_id=r.rencana_id, kalender=kalender)
+                      rencana_id=r.rencana_id, kalender=kalender,
+                      deadline_at=now + max(r.deadline_at - r.finished_at, timedelta(0))
+                      if r.batas_manual and r.deadline_at and r.finished_at else None)
         for r in rows
     ]
 

@@ -291,3 +291,24 @@ def test_closing_stops_every_clock_and_reopening_restarts_them(
         berjalan = langkah_berjalan(s, kasus.id)
     assert sorted(r.langkah_kode for r in berjalan) == ["L1", "P1"]
     assert all(r.started_at == clock.now() for r in berjalan)
+
+
+def test_reopening_keeps_the_time_an_officer_set_deadline_had_left(
+    db: Database, clock: FixedClock
+) -> None:
+    kasus = _kasus(db, clock)
+    rencana = _rencana(db, kasus.id)
+    with db.session() as s:
+        row = mulai_pendampingan(s, rencana.id, clock, "Rina")
+    row = _selesai(db, clock, row.id)
+    row = _selesai(db, clock, row.id, keputusan="setuju", tanggal=date(2026, 11, 23))
+    row = _selesai(db, clock, row.id, tenggat_berikut=clock.now() + timedelta(days=5))
+    clock.advance(timedelta(days=1))  # P4 has four days left when the case closes
+    with db.session() as s:
+        tutup_kasus(s, kasus.id, {"alasan": "lainnya"}, clock, "Rina")
+    clock.advance(timedelta(days=3))
+    with db.session() as s:
+        buka_kembali(s, kasus.id, "Layanan dilanjutkan", clock, "Rina")
+    with db.session() as s:
+        p4 = next(r for r in langkah_berjalan(s, kasus.id) if r.langkah_kode == "P4")
+    assert (p4.deadline_at, p4.batas_manual) == (clock.now() + timedelta(days=4), True)
