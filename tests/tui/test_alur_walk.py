@@ -273,3 +273,24 @@ async def test_referral_through_every_step_of_both_sops_to_closure_and_reopening
     [t] = baris(settings, Terminasi)
     assert (t.alasan, t.alasan_buka_kembali) == ("kebutuhan_terpenuhi", "Korban datang lagi")
     assert t.dibuka_kembali_at is not None
+
+
+async def test_a_section_whose_fields_are_all_hidden_hides_its_title(make_app):
+    """Step 3 decided "provinsi": the pelimpahan section has nothing to fill, so its
+    title goes too; kab/kota brings it back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await beranda_siap(pilot)
+        await pengaduan_baru(pilot, "Rosmawati")
+        for _ in range(2):
+            await _n_ya(pilot)
+        await buka(pilot, "n")
+        judul = app.screen.query_one("#bagian-1")
+        assert "Pelimpahan" in str(judul.render())
+        assert not judul.has_class("-tersembunyi")
+        await pilih_di(pilot, "keputusan", "Prov")
+        await settle(pilot)
+        assert judul.has_class("-tersembunyi")
+        await pilih_di(pilot, "keputusan", "Kab")
+        await settle(pilot)
+        assert not judul.has_class("-tersembunyi")

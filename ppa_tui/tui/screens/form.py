@@ -122,8 +122,8 @@ class FormScreen(LayarBeraksi):
         # Up here, not above the footer: a notification (bottom right) never hides it.
         yield Static("", id="status")
         with VerticalScroll(id="isian"):
-            for bagian in self.siap.spec.bagian:
-                yield Static(bagian.judul, classes="bagian")
+            for i, bagian in enumerate(self.siap.spec.bagian):
+                yield Static(bagian.judul, classes="bagian", id=f"bagian-{i}")
                 for f in bagian.fields:
                     # Label and widget on one line, the message under it: siblings,
                     # not one more container per field (each widget costs on every
@@ -185,14 +185,21 @@ class FormScreen(LayarBeraksi):
         return dict(self._mentah)
 
     def _atur_tampil(self, nama: Iterable[str]) -> None:
-        """Show only the fields whose condition holds (e.g. guardian data)."""
+        """Show only the fields whose condition holds (e.g. guardian data), and a
+        section's title only while one of its fields shows."""
         spec = self.siap.spec
+        berubah = False
         for n in nama:
             sembunyi = not spec.tampil(self._field[n], self._mentah)
             if sembunyi != (n in self._tersembunyi):
+                berubah = True
                 (self._tersembunyi.add if sembunyi else self._tersembunyi.discard)(n)
                 self._baris[n].set_class(sembunyi, "-tersembunyi")
                 self._pesan[n].set_class(sembunyi, "-tersembunyi")
+        if berubah:
+            for i, bagian in enumerate(spec.bagian):
+                kosong = all(f.nama in self._tersembunyi for f in bagian.fields)
+                self.query_one(f"#bagian-{i}").set_class(kosong, "-tersembunyi")
 
     def _tampilkan(self, hasil: HasilValidasi, nama: Iterable[str], *, semua: bool) -> None:
         """Show each field's message; a row whose text is unchanged is not touched (an
