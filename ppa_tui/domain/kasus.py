@@ -263,11 +263,12 @@ def baris_kasus(
         row = session.get(model, row_id)
         if row is None or row.kasus_id != kasus_id or row.deleted_at is not None:
             raise TidakDitemukan(f"{model.__name__} {row_id}")
-    terapkan(row, _uuid_fields(nilai, "korban_id", "mediasi_id"))
+    terapkan(row, uuid_fields(nilai, "korban_id", "mediasi_id"))
     return row
 
 
-def _uuid_fields(nilai: Mapping[str, Any], *names: str) -> dict[str, Any]:
+def uuid_fields(nilai: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    """A form's choice of a record (its id as text) as a UUID; an empty choice None."""
     out = dict(nilai)
     for name in names:
         if out.get(name):

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -26,12 +26,6 @@ from ppa_tui.domain.sop import Langkah, Sop, load_sop
 SOP_UTAMA = "layanan"
 SOP_PENDAMPINGAN = "pendampingan"
 DIHENTIKAN = "dihentikan"  # `keputusan` of a step stopped by closing the case
-
-
-class Hitungan(Protocol):
-    """How a limit becomes a deadline: clock time or the unit's working time."""
-
-    def tambah(self, mulai: datetime, batas: timedelta) -> datetime: ...
 
 
 class TidakAdaLangkahAktif(Exception):
@@ -191,8 +185,7 @@ def tenggat_officer(nilai: Any, zona: ZoneInfo | None) -> datetime | None:
     if isinstance(nilai, datetime):
         return nilai
     if isinstance(nilai, date):
-        lokal = datetime.combine(nilai, time(23, 59), tzinfo=zona or ZoneInfo("Asia/Jakarta"))
-        return lokal
+        return datetime.combine(nilai, time(23, 59), tzinfo=zona or ZoneInfo("Asia/Jakarta"))
     return None
 
 

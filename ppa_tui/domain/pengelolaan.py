@@ -20,6 +20,7 @@ from ppa_tui.domain.kasus import (
     baris_kasus,
     buka_kasus,
     terapkan,
+    uuid_fields,
 )
 from ppa_tui.domain.models import (
     CatatanKegiatan,
@@ -108,7 +109,7 @@ def simpan_penampungan(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str
     if penampungan_id is None:
         row = Penampungan(kasus_id=kasus_id, waktu_masuk=nilai["waktu_masuk"],
                           batas_at=batas_penampungan(nilai["waktu_masuk"]))
-        terapkan(row, _korban(nilai))
+        terapkan(row, uuid_fields(nilai, "korban_id"))
     else:
         row = baris_kasus(session, Penampungan, kasus_id, penampungan_id, nilai)
     if row.perpanjangan_hari and not row.perpanjangan_alasan.strip():
@@ -118,15 +119,6 @@ def simpan_penampungan(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str
     row.batas_at = batas_penampungan(row.waktu_masuk, row.perpanjangan_hari or 0)
     session.add(row)
     return row
-
-
-def _korban(nilai: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(nilai)
-    if out.get("korban_id"):
-        out["korban_id"] = uuid.UUID(str(out["korban_id"]))
-    elif "korban_id" in out:
-        out["korban_id"] = None
-    return out
 
 
 def penampungan_terbuka(session: Session, kasus_id: uuid.UUID) -> list[Penampungan]:
