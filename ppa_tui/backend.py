@@ -20,12 +20,14 @@ from ppa_tui.settings import Settings
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from ppa_tui.domain.daftar import HalamanKasus
     from ppa_tui.domain.draft import DraftTersimpan
     from ppa_tui.domain.forms import FormSpec, Konteks
-    from ppa_tui.domain.mutu import LaporanMutu
+    from ppa_tui.domain.mutu import LaporanMutu, Periode
     from ppa_tui.domain.papan import Papan
+    from ppa_tui.domain.rekap import DaftarBelum, Rekap
     from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
     from ppa_tui.store.database import Database
@@ -508,3 +510,27 @@ class Backend:
 
         with self.database.baca() as s:
             return daftar_kasus(s, status, setelah, hitung=hitung)
+
+    # ---- the monthly and yearly recap (issue 11) ------------------------------------
+
+    def rekap(self, periode: Periode, kode: str = "") -> Rekap:
+        """The recap of the cases received in `periode`, in SIMFONI-PPA's categories."""
+        from ppa_tui.domain.rekap import rekap
+
+        with self.database.baca() as s:
+            return rekap(s, periode, kode)
+
+    def belum_simfoni(self, batas: int | None = None) -> DaftarBelum:
+        """Korban not yet entered into SIMFONI-PPA, oldest case first (initials only)."""
+        from ppa_tui.domain.rekap import BATAS_BELUM, belum_simfoni
+
+        with self.database.baca() as s:
+            return belum_simfoni(s, self.zona, batas=BATAS_BELUM if batas is None else batas)
+
+    def simpan_rekap(self, rekap: Rekap, format: str) -> Path:  # noqa: A002
+        """Write the recap into the data folder's `laporan/` (0700/0600); where it went."""
+        from ppa_tui.laporan import folder_laporan, tulis_rekap
+
+        return tulis_rekap(rekap, format, folder_laporan(self.settings.data_dir),
+                           alamat_unit=self.settings.alamat_unit,
+                           dibuat=self.clock.now(), zona=self.settings.zona_waktu)

@@ -36,7 +36,7 @@ class HomeScreen(FormLauncher):
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
              "Tamu konsultasi/informasi ternyata mengadu: buka kasus sejak ia datang"),
         Aksi("d", "draft", "Draf", "Lanjutkan isian yang belum tersimpan"),
-        # the Footer is full when the guest table has the focus: these three are on the
+        # the Footer is full when the guest table has the focus: these four are on the
         # legend beside the case table's title instead
         Aksi("b", "papan", "Terlambat",
              "Papan terlambat: langkah SOP dan penampungan yang lewat batas, semua kasus",
@@ -47,6 +47,9 @@ class HomeScreen(FormLauncher):
         Aksi("m", "mutu", "Mutu baku",
              "Kepatuhan SOP per langkah: selesai, tepat waktu, median dan P90 per periode",
              footer=False, legenda=1),
+        Aksi("l", "laporan", "Laporan",
+             "Rekap bulanan/tahunan dalam kategori SIMFONI-PPA; simpan XLSX, CSV atau PDF; "
+             "korban yang belum diinput ke SIMFONI-PPA", footer=False, legenda=1),
         Aksi("f5", "muat", "Muat ulang",
              "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
@@ -86,7 +89,7 @@ class HomeScreen(FormLauncher):
         tamu.add_column("Kasus", key="kasus", width=15)  # PPA/2026/NNNNNN whole
         yield tamu
         with Horizontal(id="judul-kasus"):
-            yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
+            yield Label("Kasus aktif (urut tenggat)", classes="judul")
             yield Static(self.legenda(1), id="legenda")
         kasus = Tabel(id="kasus")
         kasus.add_column("Nomor", key="nomor", width=15)
@@ -346,6 +349,11 @@ class HomeScreen(FormLauncher):
         from ppa_tui.tui.screens.mutu import MutuBaku
 
         self.app.push_screen(MutuBaku(self.backend))
+
+    def action_laporan(self) -> None:
+        from ppa_tui.tui.screens.laporan import LaporanRekap
+
+        self.app.push_screen(LaporanRekap(self.backend), lambda _: self.action_muat())
 
     @work(thread=True, group="tulis", exit_on_error=False)
     def action_catat_keluar(self) -> None:
