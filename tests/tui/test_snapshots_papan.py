@@ -38,3 +38,28 @@ def test_mutu_baku(snap_compare, make_app, riwayat) -> None:
 
 def test_semua_kasus(snap_compare, make_app, riwayat) -> None:
     assert snap_compare(make_app(), terminal_size=UKURAN, run_before=_tekan("s", "3"))
+
+
+@pytest.fixture
+def rekap_contoh(settings) -> dict:
+    from ppa_tui.store.database import Database
+    from tests.domain.rekap_contoh import isi_contoh
+
+    db = Database.open(settings.url, device_id="desk-test")
+    try:
+        return isi_contoh(db)
+    finally:
+        db.close()
+
+
+def test_laporan_rekap(snap_compare, make_app, rekap_contoh) -> None:
+    assert snap_compare(make_app(), terminal_size=UKURAN, run_before=_tekan("l"))
+
+
+def test_laporan_rekap_scrolled(snap_compare, make_app, rekap_contoh) -> None:
+    assert snap_compare(make_app(), terminal_size=UKURAN,
+                        run_before=_tekan("l", "pagedown", "pagedown"))
+
+
+def test_belum_simfoni(snap_compare, make_app, rekap_contoh) -> None:
+    assert snap_compare(make_app(), terminal_size=UKURAN, run_before=_tekan("l", "u"))
