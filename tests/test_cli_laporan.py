@@ -52,7 +52,8 @@ def test_year_csv_and_pdf_where_asked(tmp_path, url) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == str(keluar)
     assert "Rekap Tahun 2026: 5 kasus, 5 korban" in result.output
-    assert "ringkasan,Kasus diterima,Jumlah,5" in keluar.read_text(encoding="utf-8-sig")
+    assert ",2026,ringkasan,Ringkasan,Kasus diterima,Jumlah,5\n" in keluar.read_text(
+        encoding="utf-8-sig")
     result = _jalan(tmp_path, url, "laporan", "--bulan", "2026-11", "--format", "pdf",
                     "--keluar", str(tmp_path))
     assert result.exit_code == 0, result.output

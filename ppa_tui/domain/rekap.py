@@ -375,11 +375,12 @@ def _usia(h: _Hitung) -> TabelRekap:
         r[3] += n
     return TabelRekap(
         "usia_jenis_kelamin", "Korban menurut kelompok usia dan jenis kelamin",
-        ("Kelompok usia (saat kejadian)", "Perempuan", "Laki-laki", "Jenis kelamin "
-         "tidak diisi", "Jumlah"),
+        ("Kelompok usia (saat kejadian)", "Perempuan", "Laki-laki", "JK tidak diisi",
+         "Jumlah"),
         _baris(urut, {k: tuple(v) for k, v in hitung.items()}, 4,
                label_kosong="Usia tidak diketahui", jumlah=True),
-        "Usia korban pada saat kejadian; anak = di bawah 18 tahun.", jumlah=True)
+        "Usia korban pada saat kejadian; anak = di bawah 18 tahun. JK = jenis kelamin.",
+        jumlah=True)
 
 
 def _disabilitas(h: _Hitung, korban_n: int) -> TabelRekap:
@@ -426,9 +427,10 @@ def _hubungan(h: _Hitung) -> TabelRekap:
     return TabelRekap(
         "hubungan_pelaku", "Pelaku menurut hubungan dengan korban",
         ("Hubungan pelaku dengan korban", "Pelaku laki-laki", "Pelaku perempuan",
-         "Jenis kelamin tidak diisi", "Jumlah"),
+         "JK tidak diisi", "Jumlah"),
         _baris(urut, {k: tuple(v) for k, v in hitung.items()}, 4, jumlah=True),
-        "Satu baris per pasangan korban–pelaku, seperti SIMFONI-PPA menghitung.",
+        "Satu hitungan per pasangan korban–pelaku, seperti SIMFONI-PPA menghitung; JK = "
+        "jenis kelamin pelaku.",
         jumlah=True)
 
 

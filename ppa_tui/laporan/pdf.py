@@ -27,7 +27,7 @@ def _angka(v: object) -> str:
 
 def _lebar(t: TabelRekap) -> tuple[float, ...]:
     if t.kode == "kepatuhan_sop":
-        return (30, 8, 8, 8, 8, 9, 9, 20)
+        return (34, 9, 9, 9, 9, 24)
     return (3.2, *([1.0] * (len(t.kolom) - 1)))
 
 

@@ -86,7 +86,7 @@ def test_pelaku_relationship_counts_korban_pelaku_pairs(nov) -> None:
     assert t.nilai("Suami/Istri", "Pelaku laki-laki") == 1
     assert t.nilai("Orang Tua", "Pelaku laki-laki") == 1  # X is B's stepfather
     assert t.nilai("Guru", "Pelaku perempuan") == 1  # D's pair with Y is not counted
-    assert t.nilai(TIDAK_DIISI, "Jenis kelamin tidak diisi") == 1
+    assert t.nilai(TIDAK_DIISI, "JK tidak diisi") == 1
     assert t.nilai("Tetangga", "Jumlah") == 0
     assert t.baris[-1] == ("Jumlah", 2, 1, 1, 4)
     assert "tidak diketahui (NA)" in [b[0] for b in t.baris]  # not the same as not filled

@@ -183,21 +183,22 @@ class LaporanRekap(LayarMutakhir):
         self.app.push_screen(BelumSimfoni(self.backend), lambda _: self.muat())
 
 
-def _tabel(t: TabelRekap) -> Table:
-    """One recap table as the terminal shows it: numbers right, the total row bold."""
-    tabel = Table(title=Text(t.judul, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
-                  padding=(0, 1), pad_edge=False, expand=False, show_edge=False,
-                  caption=Text(t.catatan, style="dim") if t.catatan else None,
-                  caption_justify="left")
+def _tabel(t: TabelRekap) -> Group:
+    """One recap table as the terminal shows it: its title and note the whole width,
+    numbers right, text left, the total row bold."""
+    tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False)
     for i, k in enumerate(t.kolom):
-        if i == 0:
-            tabel.add_column(Text(k), ratio=None, overflow="fold", min_width=14)
-        else:
-            tabel.add_column(Text(k), justify="right", overflow="fold")
+        teks = i == 0 or all(isinstance(b[i], str) for b in t.baris if b[i] is not None)
+        # no min_width: with one, rich 15 lays the table out wider than the screen
+        tabel.add_column(Text(k), justify="left" if teks else "right", overflow="fold")
     for j, b in enumerate(t.baris):
         gaya = "bold" if t.jumlah and j == len(t.baris) - 1 else ""
         tabel.add_row(*(Text(_sel(v), style=gaya) for v in b))
-    return tabel
+    bagian: list = [Text(t.judul, style="bold underline"), tabel]
+    if t.catatan:
+        bagian.append(Text(t.catatan, style="dim"))
+    bagian.append(Text(""))
+    return Group(*bagian)
 
 
 def _sel(v: object) -> str:
