@@ -74,8 +74,9 @@ def test_age_groups_by_sex_with_the_group_from_the_age_when_empty(nov) -> None:
 def test_disability_counts_each_ragam_and_who_has_none_or_nothing(nov) -> None:
     t = nov.tabel_kode("disabilitas")
     got = dict(t.baris)
-    assert got["Fisik"] == 1 and got["Sensorik"] == 1
-    assert got["Mental"] == 0 and got["Intelektual"] == 0  # D's is removed with her
+    assert got["Disabilitas Fisik"] == 1 and got["Disabilitas Sensorik"] == 1
+    assert got["Disabilitas Mental"] == 0  # D's is removed with her
+    assert got["Disabilitas Intelektual"] == 0 and got["Disabilitas Ganda/Multi"] == 0
     assert got["Korban penyandang disabilitas (orang)"] == 1  # A, once
     assert got["Tidak ada"] == 1  # B
     assert got[TIDAK_DIISI] == 1  # C

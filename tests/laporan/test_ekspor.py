@@ -111,3 +111,17 @@ def test_demo_only_recap_is_marked_in_every_export(sqlite_db, tmp_path) -> None:
     assert "DATA CONTOH" in teks
     pdf = tulis_rekap(hasil, "pdf", tmp_path)
     assert "DATA CONTOH" in " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def test_the_written_mapping_is_the_data_file_s() -> None:
+    """docs/simfoni.md is made from data/referensi.toml: regenerate it after an edit
+    (`python -m ppa_tui.laporan.peta > docs/simfoni.md`)."""
+    from ppa_tui.domain import referensi
+    from ppa_tui.laporan.peta import dokumen_peta
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "simfoni.md"
+    assert doc.read_text(encoding="utf-8") == dokumen_peta()
+    teks = dokumen_peta()
+    for p in referensi.pilihan("hubungan_pelaku"):
+        assert f"| `{p.kode}` | {p.label} | {p.simfoni or '—'} |" in teks
+    assert "## Ragam disabilitas (`disabilitas`) — **PERLU KONFIRMASI**" in teks

@@ -89,7 +89,7 @@ class HomeScreen(FormLauncher):
         tamu.add_column("Kasus", key="kasus", width=15)  # PPA/2026/NNNNNN whole
         yield tamu
         with Horizontal(id="judul-kasus"):
-            yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
+            yield Label("Kasus aktif (tenggat dulu)", classes="judul")
             yield Static(self.legenda(1), id="legenda")
         kasus = Tabel(id="kasus")
         kasus.add_column("Nomor", key="nomor", width=15)
