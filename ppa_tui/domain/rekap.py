@@ -285,14 +285,18 @@ def rekap(session: Session, periode: Periode, kode_periode: str = "") -> Rekap:
                    Kasus.jenis_kasus),
         _per_kasus(h, "tingkat_risiko", "Kasus menurut tingkat risiko (saat pengaduan)",
                    "Tingkat risiko", Kasus.tingkat_risiko),
+        _per_kasus(h, "kejadian_berulang", "Kasus menurut kejadian sekali atau berulang",
+                   "Kejadian", Kasus.kejadian_berulang),
         _mutu(session, periode),
     ]
     return Rekap(periode, kode_periode, tuple(tabel), h.contoh, kasus_n, korban[1])
 
 
 def _ringkas(h: _Hitung) -> tuple[int, tuple[TabelRekap, int]]:
-    kasus_n = h.session.execute(select(func.count()).select_from(Kasus)
-                                .where(*h.syarat_kasus())).scalar_one()
+    kasus_n, polisi = (int(x or 0) for x in h.rows(
+        select(func.count(), func.sum(case((col(Kasus.dilaporkan_polisi).is_(True), 1),
+                                           else_=0)))
+        .select_from(Kasus).where(*h.syarat_kasus()))[0])
     p = Pihak
     korban = h.rows(
         select(func.count(),
@@ -310,7 +314,8 @@ def _ringkas(h: _Hitung) -> tuple[int, tuple[TabelRekap, int]]:
     baris = (("Kasus diterima", kasus_n), ("Korban", jumlah),
              ("Korban perempuan", perempuan), ("Korban laki-laki", laki),
              ("Korban anak (di bawah 18 tahun saat kejadian)", anak),
-             ("Pelaku", pelaku), ("Korban belum diinput ke SIMFONI-PPA", belum))
+             ("Pelaku", pelaku), ("Kasus sudah dilaporkan ke polisi", polisi),
+             ("Korban belum diinput ke SIMFONI-PPA", belum))
     return kasus_n, (TabelRekap("ringkasan", "Ringkasan", ("Uraian", "Jumlah"), baris,
                                 "Kasus yang diterima dalam periode, dengan korban dan "
                                 "pelakunya."), jumlah)

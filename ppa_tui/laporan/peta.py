@@ -22,6 +22,7 @@ DAFTAR_REKAP = (
     ("saluran", "Saluran pengaduan", "kasus menurut saluran"),
     ("jenis_kasus", "Jenis kasus", "kasus menurut jenis kasus"),
     ("tingkat_risiko", "Tingkat risiko", "kasus menurut tingkat risiko"),
+    ("kejadian_berulang", "Kejadian sekali/berulang", "kasus menurut kejadian berulang"),
     ("pendidikan", "Pendidikan", "(dicatat, belum direkap)"),
     ("pekerjaan", "Pekerjaan", "(dicatat, belum direkap)"),
     ("status_perkawinan", "Status perkawinan", "(dicatat, belum direkap)"),

@@ -3,7 +3,8 @@ tests/domain/test_rekap.py. Period: November 2026, WIB (31 Oct 17:00 UTC to 30 N
 17:00 UTC).
 
 K1 PPA/2026/0001, received Mon 2 Nov 09:00: rumah tangga, Kota Pangkalpinang, KDRT,
-   datang langsung, risiko tinggi. Case rows (no korban): fisik, psikis.
+   datang langsung, risiko tinggi, berulang, already reported to the police.
+   Case rows (no korban): fisik, psikis.
    korban A Siti Aminah (p, 25–44 stored, in SIMFONI since 10 Nov), disabilities fisik
      and sensorik; no rows of her own, so her forms are the case's: Fisik, Psikis.
    korban B Nur Aini (p, group empty, 15 at the kejadian: 13–17, anak), disability
@@ -76,6 +77,7 @@ def isi_contoh(database) -> dict:
         k1 = kasus(1, wib(11, 2, 9), tempat_kejadian="rumah_tangga",
                    kejadian_kabkota_kode="19.71", jenis_kasus="kdrt",
                    saluran="datang_langsung", tingkat_risiko="tinggi",
+                   kejadian_berulang="berulang", dilaporkan_polisi=True,
                    kejadian_alamat=ALAMAT[1], kronologi="Siti Aminah dipukul suaminya.")
         a = orang(k1, "korban", NAMA[0], nik=NIK[0], jenis_kelamin="p", usia=31,
                   usia_kejadian=30, kelompok_usia="usia_25_44", telepon=TELEPON[0],

@@ -43,7 +43,7 @@ def test_summary_counts_the_period_s_real_kept_cases(nov) -> None:
     assert dict(t.baris) == {
         "Kasus diterima": 3, "Korban": 3, "Korban perempuan": 2, "Korban laki-laki": 1,
         "Korban anak (di bawah 18 tahun saat kejadian)": 2, "Pelaku": 3,
-        "Korban belum diinput ke SIMFONI-PPA": 2}
+        "Kasus sudah dilaporkan ke polisi": 1, "Korban belum diinput ke SIMFONI-PPA": 2}
     assert (nov.kasus, nov.korban, nov.contoh) == (3, 3, False)
 
 
@@ -109,6 +109,10 @@ def test_place_kabkota_channel_and_kind_of_case(nov) -> None:
     assert sum(saluran.values()) == 6 and saluran[TIDAK_DIISI] == 1
     assert sorted(v for k, v in saluran.items() if k not in (TIDAK_DIISI, "Jumlah")) == [
         0, 0, 0, 0, 1, 1]
+    assert _kolom(nov.tabel_kode("kejadian_berulang"), "Kasus") == {
+        "Sekali": 0, "Berulang": 1, TIDAK_DIISI: 2, "Jumlah": 3}
+    assert _kolom(nov.tabel_kode("tingkat_risiko"), "Kasus") == {
+        "Rendah": 0, "Sedang": 0, "Tinggi": 1, "Darurat": 0, TIDAK_DIISI: 2, "Jumlah": 3}
     jenis = _kolom(nov.tabel_kode("jenis_kasus"), "Kasus")
     assert jenis[TIDAK_DIISI] == 1 and jenis["Jumlah"] == 3
     assert sum(v for k, v in jenis.items() if k not in (TIDAK_DIISI, "Jumlah")) == 2
