@@ -51,7 +51,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, distinct, exists, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, distinct, func, literal, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -190,30 +190,6 @@ def _peta_sql(kolom: Any, peta: dict[str, str]) -> Any:
     return case(peta, value=kolom, else_=literal(""))
 
 
-def _usia_sql(kelompok: Any, usia: Any) -> tuple[Any, list[str]]:
-    """The age group's SIMFONI value: from the stored group, else from the age at the
-    kejadian by the data file's bounds, else ''."""
-    peta, urut = _kategori("kelompok_usia")
-    rentang = []
-    for e in referensi.pilihan("kelompok_usia"):
-        batas = _batas_usia(e.kode)
-        if batas is None:
-            continue
-        bawah, atas = batas
-        syarat = usia >= bawah if atas is None else and_(usia >= bawah, usia <= atas)
-        rentang.append((syarat, literal(peta[e.kode])))
-    dari_usia = case(*rentang, else_=literal("")) if rentang else literal("")
-    return case((kelompok.in_(list(peta)), _peta_sql(kelompok, peta)),
-                (usia.is_not(None), dari_usia), else_=literal("")), urut
-
-
-def _batas_usia(kode: str) -> tuple[int, int | None] | None:
-    for e in referensi._entri("kelompok_usia"):  # noqa: SLF001  (min/max are not in Pilihan)
-        if e["kode"] == kode and isinstance(e.get("min"), int):
-            return e["min"], e.get("max")
-    return None
-
-
 def _kabkota() -> tuple[dict[str, str], list[str]]:
     peta = {p.kode: p.label for p in referensi.pilihan("kabkota")}
     return peta, [*peta.values(), LUAR_PROVINSI]
@@ -265,99 +241,186 @@ def hanya_contoh(session: Session) -> bool:
                            .limit(1)).first() is not None
 
 
+def _kode_dari(peta: dict[str, str], nilai: str | None) -> list[str]:
+    """The codes that map to SIMFONI value ``nilai`` (None: to any value)."""
+    return [k for k, v in peta.items() if nilai is None or v == nilai]
+
+
+def _cocok(kolom: Any, peta: dict[str, str], nilai: str | None) -> Any:
+    """``kolom`` holds a code of ``nilai`` (an IN list: cheaper per row than mapping)."""
+    return kolom.in_(_kode_dari(peta, nilai) or [""]) if nilai is not None or peta \
+        else literal(False)
+
+
+def _tanda(kolom: Any, peta: dict[str, str], urut: Sequence[str]) -> list[Any]:
+    """Per value of ``urut``: 1 when any row of the group has a code of it (MAX), then 1
+    when any row has a known code at all: one GROUP BY gives every distinct count."""
+    return [*(func.max(case((_cocok(kolom, peta, v), 1), else_=0)).label(f"f{i}")
+              for i, v in enumerate(urut)),
+            func.max(case((_cocok(kolom, peta, None), 1), else_=0)).label("ada")]
+
+
+def _jumlah_tanda(h: _Hitung, per_kelompok: Any, urut: Sequence[str]) -> tuple[list[int], int]:
+    """Sum the flags of `_tanda` over the groups of the subquery ``per_kelompok``."""
+    sub = per_kelompok.subquery()
+    kolom = [func.sum(sub.c[f"f{i}"]) for i in range(len(urut))] + [func.sum(sub.c.ada)]
+    baris = [int(x or 0) for x in h.rows(select(*kolom))[0]]
+    return baris[:-1], baris[-1]
+
+
+# The per-case lists: one GROUP BY over the period's cases gives all of them.
+_PER_KASUS = (
+    ("tempat_kejadian", "Kasus menurut tempat kejadian", "Tempat kejadian"),
+    ("saluran", "Kasus menurut saluran pengaduan", "Saluran"),
+    ("jenis_kasus", "Kasus menurut jenis kasus", "Jenis kasus"),
+    ("tingkat_risiko", "Kasus menurut tingkat risiko (saat pengaduan)", "Tingkat risiko"),
+    ("kejadian_berulang", "Kasus menurut kejadian sekali atau berulang", "Kejadian"),
+)
+
+
 def rekap(session: Session, periode: Periode, kode_periode: str = "") -> Rekap:
     """The recap of ``periode`` (see the module's docstring)."""
     h = _Hitung(session, periode, hanya_contoh(session))
-    kasus_n, korban = _ringkas(h)
+    kasus = _kasus(h)
+    orang = _orang(h)
+    kasus_n, korban_n = kasus["jumlah"], orang["korban"]
+    per_kasus = {kode: _tabel_kasus(kode, judul, kepala, kasus[kode])
+                 for kode, judul, kepala in _PER_KASUS}
     tabel = [
-        korban[0],
-        _bentuk(h, kasus_n, korban[1]),
-        _usia(h),
-        _disabilitas(h, korban[1]),
+        _ringkas(kasus, orang),
+        _bentuk(h, kasus_n, korban_n),
+        _usia(orang),
+        _disabilitas(h, korban_n),
         _hubungan(h),
-        _per_kasus(h, "tempat_kejadian", "Kasus menurut tempat kejadian", "Tempat kejadian",
-                   Kasus.tempat_kejadian),
-        _kabkota_tabel(h),
-        _layanan(h, kasus_n, korban[1]),
-        _per_kasus(h, "saluran", "Kasus menurut saluran pengaduan", "Saluran",
-                   Kasus.saluran),
-        _per_kasus(h, "jenis_kasus", "Kasus menurut jenis kasus", "Jenis kasus",
-                   Kasus.jenis_kasus),
-        _per_kasus(h, "tingkat_risiko", "Kasus menurut tingkat risiko (saat pengaduan)",
-                   "Tingkat risiko", Kasus.tingkat_risiko),
-        _per_kasus(h, "kejadian_berulang", "Kasus menurut kejadian sekali atau berulang",
-                   "Kejadian", Kasus.kejadian_berulang),
+        per_kasus["tempat_kejadian"],
+        _kabkota_tabel(kasus, orang),
+        _layanan(h, kasus_n, korban_n),
+        per_kasus["saluran"],
+        per_kasus["jenis_kasus"],
+        per_kasus["tingkat_risiko"],
+        per_kasus["kejadian_berulang"],
         _mutu(session, periode),
     ]
-    return Rekap(periode, kode_periode, tuple(tabel), h.contoh, kasus_n, korban[1])
+    return Rekap(periode, kode_periode, tuple(tabel), h.contoh, kasus_n, korban_n)
 
 
-def _ringkas(h: _Hitung) -> tuple[int, tuple[TabelRekap, int]]:
-    kasus_n, polisi = (int(x or 0) for x in h.rows(
-        select(func.count(), func.sum(case((col(Kasus.dilaporkan_polisi).is_(True), 1),
-                                           else_=0)))
-        .select_from(Kasus).where(*h.syarat_kasus()))[0])
+def _kab(kode: str) -> str:
+    """The kab/kota row of a stored code: its name, outside the province, or ''."""
+    if not kode:
+        return ""
+    peta, _ = _kabkota()
+    return peta.get(kode, LUAR_PROVINSI)
+
+
+def _usia_dari(kelompok: str, usia: int | None) -> str:
+    """The SIMFONI age group of a stored group code, else of the age at the kejadian."""
+    peta, _ = _kategori("kelompok_usia")
+    if kelompok in peta:
+        return peta[kelompok]
+    if usia is None or usia < 0:
+        return ""
+    try:
+        return peta.get(referensi.kode_kelompok_usia(usia), "")
+    except ValueError:
+        return ""
+
+
+def _kasus(h: _Hitung) -> dict[str, Any]:
+    """One GROUP BY of the period's cases by the stored codes of every per-case list and
+    the kab/kota; the groups' counts are then summed under their SIMFONI values."""
+    daftar = [kode for kode, _, _ in _PER_KASUS]
+    peta = {kode: _kategori(kode)[0] for kode in daftar}
+    kol = [getattr(Kasus, kode) for kode in daftar] + [Kasus.kejadian_kabkota_kode]
+    polisi = func.sum(case((col(Kasus.dilaporkan_polisi).is_(True), 1), else_=0))
+    hasil: dict[str, Any] = {kode: {} for kode in daftar}
+    hasil.update(jumlah=0, polisi=0, kabkota={})
+    for *kunci, kab, n, pol in h.rows(
+            select(*kol, func.count(), polisi).select_from(Kasus)
+            .where(*h.syarat_kasus()).group_by(*kol)):
+        hasil["jumlah"] += n
+        hasil["polisi"] += int(pol or 0)
+        for kode, v in zip(daftar, kunci, strict=True):
+            nilai = peta[kode].get(v or "", "")
+            hasil[kode][nilai] = hasil[kode].get(nilai, 0) + n
+        k = _kab(kab or "")
+        hasil["kabkota"][k] = hasil["kabkota"].get(k, 0) + n
+    return hasil
+
+
+def _orang(h: _Hitung) -> dict[str, Any]:
+    """One GROUP BY of the period's korban by the stored age group (the age at the
+    kejadian only where the group is empty), sex and the case's kab/kota, summing the
+    anak and not-yet-in-SIMFONI ones; and a count of the pelaku."""
     p = Pihak
-    korban = h.rows(
-        select(func.count(),
-               func.sum(case((p.jenis_kelamin == "p", 1), else_=0)),
-               func.sum(case((p.jenis_kelamin == "l", 1), else_=0)),
-               func.sum(case((col(p.anak_kejadian).is_(True), 1), else_=0)),
-               func.sum(case((col(p.simfoni_diinput_pada).is_(None), 1), else_=0)))
-        .select_from(p).join(Kasus, Kasus.id == p.kasus_id)
-        .where(*h.syarat_kasus(), *h.korban()))[0]
-    jumlah, perempuan, laki, anak, belum = (int(x or 0) for x in korban)
-    pelaku = h.session.execute(
+    kol = [p.kelompok_usia, case((p.kelompok_usia == "", p.usia_kejadian), else_=None),
+           p.jenis_kelamin, Kasus.kejadian_kabkota_kode]
+    hasil: dict[str, Any] = {"korban": 0, "p": 0, "l": 0, "anak": 0, "belum": 0,
+                             "usia": {}, "kabkota": {}}
+    for kelompok, usia, kelamin, kab, n, anak, belum in h.rows(
+            select(*kol, func.count(),
+                   func.sum(case((col(p.anak_kejadian).is_(True), 1), else_=0)),
+                   func.sum(case((col(p.simfoni_diinput_pada).is_(None), 1), else_=0)))
+            .select_from(p).join(Kasus, Kasus.id == p.kasus_id)
+            .where(*h.syarat_kasus(), *h.korban()).group_by(*kol)):
+        hasil["korban"] += n
+        jk = kelamin if kelamin in ("p", "l") else ""
+        if jk:
+            hasil[jk] += n
+        hasil["anak"] += int(anak or 0)
+        hasil["belum"] += int(belum or 0)
+        r = hasil["usia"].setdefault(_usia_dari(kelompok or "", usia), [0, 0, 0, 0])
+        r[{"p": 0, "l": 1}.get(jk, 2)] += n
+        r[3] += n
+        k = _kab(kab or "")
+        hasil["kabkota"][k] = hasil["kabkota"].get(k, 0) + n
+    hasil["pelaku"] = h.session.execute(
         select(func.count()).select_from(p).join(Kasus, Kasus.id == p.kasus_id)
         .where(*h.syarat_kasus(), p.peran == "pelaku", col(p.deleted_at).is_(None))
     ).scalar_one()
-    baris = (("Kasus diterima", kasus_n), ("Korban", jumlah),
-             ("Korban perempuan", perempuan), ("Korban laki-laki", laki),
-             ("Korban anak (di bawah 18 tahun saat kejadian)", anak),
-             ("Pelaku", pelaku), ("Kasus sudah dilaporkan ke polisi", polisi),
-             ("Korban belum diinput ke SIMFONI-PPA", belum))
-    return kasus_n, (TabelRekap("ringkasan", "Ringkasan", ("Uraian", "Jumlah"), baris,
-                                "Kasus yang diterima dalam periode, dengan korban dan "
-                                "pelakunya."), jumlah)
+    return hasil
+
+
+def _ringkas(kasus: dict[str, Any], orang: dict[str, Any]) -> TabelRekap:
+    baris = (("Kasus diterima", kasus["jumlah"]), ("Korban", orang["korban"]),
+             ("Korban perempuan", orang["p"]), ("Korban laki-laki", orang["l"]),
+             ("Korban anak (di bawah 18 tahun saat kejadian)", orang["anak"]),
+             ("Pelaku", orang["pelaku"]), ("Kasus sudah dilaporkan ke polisi", kasus["polisi"]),
+             ("Korban belum diinput ke SIMFONI-PPA", orang["belum"]))
+    return TabelRekap("ringkasan", "Ringkasan", ("Uraian", "Jumlah"), baris,
+                      "Kasus yang diterima dalam periode, dengan korban dan pelakunya.")
 
 
 def _bentuk(h: _Hitung, kasus_n: int, korban_n: int) -> TabelRekap:
     peta, urut = _kategori("bentuk_kekerasan")
     kk, p = KekerasanKasus, Pihak
     pk = aliased(Pihak)
-    nilai = _peta_sql(kk.bentuk, peta)
-    per_kasus = dict(h.rows(
-        select(nilai, func.count(distinct(kk.kasus_id)))
+    per_kasus, kasus_ada = _jumlah_tanda(h, (
+        select(kk.kasus_id, *_tanda(kk.bentuk, peta, urut))
         .select_from(kk).join(Kasus, Kasus.id == kk.kasus_id)
         .outerjoin(pk, pk.id == kk.korban_id)
         .where(*h.syarat_kasus(), col(kk.deleted_at).is_(None),
                or_(col(kk.korban_id).is_(None), col(pk.deleted_at).is_(None)))
-        .group_by(nilai)))
-    kasus_ada = h.session.execute(
-        select(func.count(distinct(kk.kasus_id))).select_from(kk)
-        .join(Kasus, Kasus.id == kk.kasus_id).outerjoin(pk, pk.id == kk.korban_id)
-        .where(*h.syarat_kasus(), col(kk.deleted_at).is_(None), nilai != "",
-               or_(col(kk.korban_id).is_(None), col(pk.deleted_at).is_(None)))).scalar_one()
+        .group_by(kk.kasus_id)), urut)
 
-    x = aliased(KekerasanKasus)
-    punya_sendiri = exists().where(x.kasus_id == p.kasus_id, x.korban_id == p.id,
-                                   col(x.deleted_at).is_(None))
-    sendiri = (select(p.id.label("pid"), kk.bentuk.label("bentuk"))
-               .select_from(p).join(Kasus, Kasus.id == p.kasus_id)
-               .join(kk, and_(kk.kasus_id == p.kasus_id, kk.korban_id == p.id))
-               .where(*h.syarat_kasus(), *h.korban(), col(kk.deleted_at).is_(None)))
-    dari_kasus = (select(p.id.label("pid"), kk.bentuk.label("bentuk"))
-                  .select_from(p).join(Kasus, Kasus.id == p.kasus_id)
-                  .join(kk, and_(kk.kasus_id == p.kasus_id, col(kk.korban_id).is_(None)))
-                  .where(*h.syarat_kasus(), *h.korban(), col(kk.deleted_at).is_(None),
-                         ~punya_sendiri))
-    u = union_all(sendiri, dari_kasus).subquery()
-    nilai_u = _peta_sql(u.c.bentuk, peta)
-    per_korban = dict(h.rows(select(nilai_u, func.count(distinct(u.c.pid)))
-                             .group_by(nilai_u)))
-    korban_ada = h.session.execute(select(func.count(distinct(u.c.pid)))
-                                   .where(nilai_u != "")).scalar_one()
-    hitung = {v: (per_kasus.get(v, 0), per_korban.get(v, 0)) for v in urut}
+    # Each korban with her case's rows that are hers or the case's (korban_id NULL), in
+    # one pass: per value, "hers" and "the case's" flags and whether she has any row of
+    # her own; she counts by her own rows when she has them, else by the case's.
+    milik = kk.korban_id == p.id
+    kol = [p.id, func.max(case((milik, 1), else_=0)).label("sendiri")]
+    for i, v in enumerate([*urut, None]):
+        cocok = _cocok(kk.bentuk, peta, v)
+        kol += [func.max(case((and_(milik, cocok), 1), else_=0)).label(f"s{i}"),
+                func.max(case((and_(col(kk.korban_id).is_(None), cocok), 1), else_=0))
+                .label(f"k{i}")]
+    per_orang = (select(*kol).select_from(p).join(Kasus, Kasus.id == p.kasus_id)
+                 .join(kk, and_(kk.kasus_id == p.kasus_id, col(kk.deleted_at).is_(None),
+                                or_(milik, col(kk.korban_id).is_(None))))
+                 .where(*h.syarat_kasus(), *h.korban()).group_by(p.id)).subquery()
+    c = per_orang.c
+    *per_korban, korban_ada = (int(x or 0) for x in h.rows(select(*(
+        func.sum(case((c.sendiri == 1, c[f"s{i}"]), else_=c[f"k{i}"]))
+        for i in range(len(urut) + 1))))[0])
+    hitung = {v: (per_kasus[i], per_korban[i]) for i, v in enumerate(urut)}
     return TabelRekap(
         "bentuk_kekerasan", "Kasus dan korban menurut bentuk kekerasan",
         ("Bentuk kekerasan", "Kasus", "Korban"),
@@ -366,23 +429,13 @@ def _bentuk(h: _Hitung, kasus_n: int, korban_n: int) -> TabelRekap:
         "jumlah kasus dan korban.")
 
 
-def _usia(h: _Hitung) -> TabelRekap:
-    p = Pihak
-    kelompok, urut = _usia_sql(p.kelompok_usia, p.usia_kejadian)
-    jk = case((p.jenis_kelamin == "p", "p"), (p.jenis_kelamin == "l", "l"), else_="")
-    hitung: dict[str, list[int]] = {}
-    for g, kelamin, n in h.rows(
-            select(kelompok, jk, func.count()).select_from(p)
-            .join(Kasus, Kasus.id == p.kasus_id)
-            .where(*h.syarat_kasus(), *h.korban()).group_by(kelompok, jk)):
-        r = hitung.setdefault(g, [0, 0, 0, 0])
-        r[{"p": 0, "l": 1}.get(kelamin, 2)] += n
-        r[3] += n
+def _usia(orang: dict[str, Any]) -> TabelRekap:
+    _, urut = _kategori("kelompok_usia")
     return TabelRekap(
         "usia_jenis_kelamin", "Korban menurut kelompok usia dan jenis kelamin",
         ("Kelompok usia (saat kejadian)", "Perempuan", "Laki-laki", "JK tidak diisi",
          "Jumlah"),
-        _baris(urut, {k: tuple(v) for k, v in hitung.items()}, 4,
+        _baris(urut, {k: tuple(v) for k, v in orang["usia"].items()}, 4,
                label_kosong="Usia tidak diketahui", jumlah=True),
         "Usia korban pada saat kejadian; anak = di bawah 18 tahun. JK = jenis kelamin.",
         jumlah=True)
@@ -392,16 +445,15 @@ def _disabilitas(h: _Hitung, korban_n: int) -> TabelRekap:
     peta, urut = _kategori("disabilitas", kecuali=("tidak_ada",))
     tanpa = referensi.label("disabilitas", "tidak_ada")
     d, p = DisabilitasPihak, Pihak
-    dasar = (select(d.pihak_id, d.ragam).select_from(d).join(p, p.id == d.pihak_id)
-             .join(Kasus, Kasus.id == p.kasus_id)
-             .where(*h.syarat_kasus(), *h.korban(), col(d.deleted_at).is_(None))).subquery()
-    nilai = _peta_sql(dasar.c.ragam, peta)
-    per_ragam = dict(h.rows(select(nilai, func.count(distinct(dasar.c.pihak_id)))
-                            .group_by(nilai)))
-    ada_isi = h.session.execute(select(func.count(distinct(dasar.c.pihak_id)))).scalar_one()
-    penyandang = h.session.execute(select(func.count(distinct(dasar.c.pihak_id)))
-                                   .where(nilai != "")).scalar_one()
-    baris = [(v, per_ragam.get(v, 0)) for v in urut]
+    per_orang = (select(d.pihak_id, *_tanda(d.ragam, peta, urut))
+                 .select_from(d).join(p, p.id == d.pihak_id)
+                 .join(Kasus, Kasus.id == p.kasus_id)
+                 .where(*h.syarat_kasus(), *h.korban(), col(d.deleted_at).is_(None))
+                 .group_by(d.pihak_id)).subquery()
+    kolom = [func.sum(per_orang.c[f"f{i}"]) for i in range(len(urut))]
+    *per_ragam, penyandang, ada_isi = (int(x or 0) for x in h.rows(
+        select(*kolom, func.sum(per_orang.c.ada), func.count()))[0])
+    baris = [(v, per_ragam[i]) for i, v in enumerate(urut)]
     baris += [("Korban penyandang disabilitas (orang)", penyandang),
               (tanpa if tanpa != "tidak_ada" else "Tidak ada", ada_isi - penyandang),
               (TIDAK_DIISI, korban_n - ada_isi)]
@@ -416,17 +468,15 @@ def _hubungan(h: _Hitung) -> TabelRekap:
     peta, urut = _kategori("hubungan_pelaku")
     hk = HubunganKorbanPelaku
     pk, pl = aliased(Pihak), aliased(Pihak)
-    nilai = _peta_sql(hk.hubungan, peta)
-    jk = case((pl.jenis_kelamin == "l", "l"), (pl.jenis_kelamin == "p", "p"), else_="")
     hitung: dict[str, list[int]] = {}
-    for v, kelamin, n in h.rows(
-            select(nilai, jk, func.count()).select_from(hk)
+    for kode, kelamin, n in h.rows(
+            select(hk.hubungan, pl.jenis_kelamin, func.count()).select_from(hk)
             .join(Kasus, Kasus.id == hk.kasus_id)
             .join(pk, pk.id == hk.korban_id).join(pl, pl.id == hk.pelaku_id)
             .where(*h.syarat_kasus(), col(hk.deleted_at).is_(None),
                    col(pk.deleted_at).is_(None), col(pl.deleted_at).is_(None))
-            .group_by(nilai, jk)):
-        r = hitung.setdefault(v, [0, 0, 0, 0])
+            .group_by(hk.hubungan, pl.jenis_kelamin)):
+        r = hitung.setdefault(peta.get(kode or "", ""), [0, 0, 0, 0])
         r[{"l": 0, "p": 1}.get(kelamin, 2)] += n
         r[3] += n
     return TabelRekap(
@@ -439,26 +489,17 @@ def _hubungan(h: _Hitung) -> TabelRekap:
         jumlah=True)
 
 
-def _per_kasus(h: _Hitung, daftar: str, judul: str, kepala: str, kolom: Any) -> TabelRekap:
-    peta, urut = _kategori(daftar)
-    nilai = _peta_sql(kolom, peta)
-    hitung = {v: (n,) for v, n in h.rows(
-        select(nilai, func.count()).select_from(Kasus).where(*h.syarat_kasus())
-        .group_by(nilai))}
-    return TabelRekap(daftar, judul, (kepala, "Kasus"), _baris(urut, hitung, 1, jumlah=True),
+def _tabel_kasus(daftar: str, judul: str, kepala: str, hitung: dict[str, int]) -> TabelRekap:
+    _, urut = _kategori(daftar)
+    return TabelRekap(daftar, judul, (kepala, "Kasus"),
+                      _baris(urut, {v: (n,) for v, n in hitung.items()}, 1, jumlah=True),
                       jumlah=True)
 
 
-def _kabkota_tabel(h: _Hitung) -> TabelRekap:
-    peta, urut = _kabkota()
-    kode = Kasus.kejadian_kabkota_kode
-    nilai = case((kode == "", literal("")), else_=_peta_sql_else(kode, peta, LUAR_PROVINSI))
-    per_kasus = dict(h.rows(select(nilai, func.count()).select_from(Kasus)
-                            .where(*h.syarat_kasus()).group_by(nilai)))
-    per_korban = dict(h.rows(
-        select(nilai, func.count()).select_from(Pihak).join(Kasus, Kasus.id == Pihak.kasus_id)
-        .where(*h.syarat_kasus(), *h.korban()).group_by(nilai)))
-    hitung = {v: (per_kasus.get(v, 0), per_korban.get(v, 0)) for v in [*urut, ""]}
+def _kabkota_tabel(kasus: dict[str, Any], orang: dict[str, Any]) -> TabelRekap:
+    _, urut = _kabkota()
+    hitung = {v: (kasus["kabkota"].get(v, 0), orang["kabkota"].get(v, 0))
+              for v in [*urut, ""]}
     return TabelRekap(
         "kabkota", "Kasus dan korban menurut kabupaten/kota kejadian",
         ("Kab/kota kejadian", "Kasus", "Korban"),
@@ -476,22 +517,24 @@ def _layanan(h: _Hitung, kasus_n: int, korban_n: int) -> TabelRekap:
     syarat = [*h.syarat_kasus(), *h.korban(), col(r.deleted_at).is_(None),
               col(r.status).in_(LAYANAN_JALAN),
               or_(r.persetujuan_layanan != "menolak", col(r.persetujuan_layanan).is_(None))]
-    pasangan = (select(p.id.label("pid"), p.kasus_id.label("kid"), r.layanan.label("layanan"))
-                .select_from(r).join(Kasus, Kasus.id == r.kasus_id)
-                .join(p, and_(p.kasus_id == r.kasus_id,
-                              or_(r.korban_id == p.id, col(r.korban_id).is_(None))))
-                .where(*syarat)).subquery()
-    nilai = _peta_sql(pasangan.c.layanan, peta)
-    hitung: dict[str, tuple[int, int]] = {}
-    for v, korban, kasus in h.rows(
-            select(nilai, func.count(distinct(pasangan.c.pid)),
-                   func.count(distinct(pasangan.c.kid))).group_by(nilai)):
-        hitung[v] = (korban, kasus)
+    lain = func.max(case((_cocok(r.layanan, peta, None), 0), else_=1)).label("lain")
+    per_korban = (select(p.id.label("pid"), p.kasus_id.label("kid"),
+                         *_tanda(r.layanan, peta, urut), lain)
+                  .select_from(r).join(Kasus, Kasus.id == r.kasus_id)
+                  .join(p, and_(p.kasus_id == r.kasus_id,
+                                or_(r.korban_id == p.id, col(r.korban_id).is_(None))))
+                  .where(*syarat).group_by(p.id, p.kasus_id)).subquery()
+    bendera = [*(per_korban.c[f"f{i}"] for i in range(len(urut))), per_korban.c.lain]
+    kolom = [x for f in bendera
+             for x in (func.sum(f), func.count(distinct(case((f == 1, per_korban.c.kid)))))]
+    angka = [int(x or 0) for x in h.rows(select(*kolom))[0]]
+    hitung = {v: (angka[2 * i], angka[2 * i + 1]) for i, v in enumerate(urut)}
     if pengaduan is not None:
         hitung[pengaduan] = (korban_n, kasus_n)
     return TabelRekap(
         "layanan", "Korban menurut layanan yang diberikan", ("Layanan", "Korban", "Kasus"),
-        _baris(urut, hitung, 2, label_kosong="Layanan lain (kode tidak dikenal)"),
+        _baris(urut, hitung, 2, tuple(angka[-2:]),
+               label_kosong="Layanan lain (kode tidak dikenal)"),
         "Setiap korban menerima layanan pengaduan; layanan lain dihitung bila rencana "
         "intervensinya berjalan atau selesai (tidak ditolak). Seorang korban dapat "
         "menerima beberapa layanan.")
