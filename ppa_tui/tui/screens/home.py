@@ -47,11 +47,11 @@ class HomeScreen(FormLauncher):
         Aksi("m", "mutu", "Mutu baku",
              "Kepatuhan SOP per langkah: selesai, tepat waktu, median dan P90 per periode",
              footer=False, legenda=1),
-        Aksi("l", "laporan", "Laporan",
-             "Rekap bulanan/tahunan dalam kategori SIMFONI-PPA; simpan XLSX, CSV atau PDF; "
-             "korban yang belum diinput ke SIMFONI-PPA", footer=False, legenda=1),
         Aksi("f5", "muat", "Muat ulang",
              "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
+        Aksi("l", "laporan", "Laporan",
+             "Rekap bulanan/tahunan SIMFONI-PPA (XLSX, CSV, PDF); belum diinput",
+             footer=False, legenda=1),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
     )
     BINDINGS = bindings(AKSI)
