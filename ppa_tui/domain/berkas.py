@@ -384,6 +384,8 @@ def ringkas_pihak(p: Pihak) -> str:
         bagian.append(f"{p.usia} th")
     if p.anak:
         bagian.append("ANAK")
+    if p.peran == "korban" and p.simfoni_diinput_pada is not None:
+        bagian.append("SIMFONI ✓")
     if p.peran == "pelapor" and p.adalah_korban:
         bagian.append("korban sendiri")
     elif p.hubungan:

@@ -13,6 +13,8 @@ data is carried over:
 - a pelaku's `hubungan` becomes one `hubungan_korban_pelaku` row per korban of the case.
 - the age at the kejadian starts as the age recorded at entry (the best the old data
   knows); the app recomputes it from the date of birth and the kejadian on the next save.
+- a finished step's working-time duration (`langkah_kasus.durasi_kerja_detik`) stays
+  empty on old rows: mutu baku computes those as before.
 - a guest's channel starts as "datang_langsung"; a case opened on the rujukan track
   as "rujukan", other cases as their guest's channel.
 """
@@ -75,6 +77,7 @@ def upgrade() -> None:
     op.create_index("ix_kasus_jenis_kasus", "kasus", ["jenis_kasus"])
     op.create_index("ix_kasus_tingkat_risiko", "kasus", ["tingkat_risiko"])
 
+    op.add_column("langkah_kasus", sa.Column("durasi_kerja_detik", sa.Integer(), nullable=True))
     _fk_kolom("kekerasan_kasus", "korban_id", "pihak")
     op.create_index("ix_kekerasan_kasus_korban_id", "kekerasan_kasus", ["korban_id"])
 
@@ -189,6 +192,7 @@ def downgrade() -> None:
                   "sekolah", "wali_nama", "wali_hubungan", "wali_telepon", "tinggal_serumah",
                   "masih_menjangkau", "simfoni_diinput_pada", "simfoni_diinput_oleh"):
         op.drop_column("pihak", kolom)
+    op.drop_column("langkah_kasus", "durasi_kerja_detik")
     op.drop_index("ix_kekerasan_kasus_korban_id", table_name="kekerasan_kasus")
     op.drop_column("kekerasan_kasus", "korban_id")
     op.drop_index("ix_kasus_tingkat_risiko", table_name="kasus")
