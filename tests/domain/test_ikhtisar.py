@@ -5,7 +5,7 @@ cases worked out by hand. Now is Monday 23 Nov 2026 09:00 WIB; times below are W
 |---|---|---|---|---|---|---|
 | K1 | aktif | 2 Nov | 19.01 | fisik, psikis | 15, 8 (pelapor 40) | L2 20 Nov (late), P2 24 Nov |
 | K2 | aktif | 10 Nov | 19.71 | pencabulan, perkosaan (both Seksual) | unknown | L2 due 24 Nov |
-| K3 | selesai | 20 Nov | — | none | 30 | an L2 left open, due 21 Nov (a closed case: no) |
+| K3 | selesai | 20 Nov | — | none | 30 | none (closing stopped them) |
 | K4 | aktif | 15 Oct | 19.01 | fisik | 40 | L3 due 16 Oct (late) |
 | K5 | aktif | 31 Oct 23:30 (still October locally) | 16.71 | trafficking | none | none |
 | K6 | aktif | 1 Nov 00:30 (31 Oct UTC) | 19.02 | a removed row only | a removed one | removed L1 |
@@ -85,7 +85,7 @@ def kasus_tetap(db) -> None:
         s.add(Pihak(kasus_id=k1.id, peran="pelapor", nama="Ibu", usia=40))
         kasus(wib(11, 10), "19.71", bentuk=("seksual_pencabulan", "seksual_perkosaan"),
               usia=(None,), langkah=[("L2", wib(11, 24))])
-        kasus(wib(11, 20), "", status="selesai", usia=(30,), langkah=[("L2", wib(11, 21))])
+        kasus(wib(11, 20), "", status="selesai", usia=(30,))
         kasus(wib(10, 15), "19.01", bentuk=("fisik",), usia=(40,),
               langkah=[("L3", wib(10, 16))])
         kasus(wib(10, 31, 23, 30), "16.71", bentuk=("trafficking",))
@@ -173,3 +173,27 @@ def test_an_empty_database_is_not_marked_as_demo(db) -> None:
     assert not ik.contoh and ik.kosong
     assert (ik.langkah, ik.kekerasan, ik.kabkota, ik.usia) == ((), (), (), ())
     assert sum(ik.per_minggu) == 0
+
+
+def test_overdue_cases_are_counted_up_to_a_bound(db) -> None:
+    """Five overdue cases; the first has three overdue clocks, the oldest deadlines.
+    Twice the bound of steps is read first: with bound 3, six steps of four cases: the
+    count stops at 4 ("3+" on screen). With bound 2, four steps of only two cases: not
+    enough to tell, so every case is counted (5)."""
+    from ppa_tui.domain.ikhtisar import hitung_terlambat
+
+    with db.session() as s:
+        for n in range(1, 6):
+            k = Kasus(nomor_register=f"PPA/2026/{n:04d}", tahun=2026, urutan=n,
+                      waktu_diterima=wib(10, 1))
+            s.add(k)
+            s.flush()
+            tenggat = [wib(10, 1, 10 + i) for i in range(3)] if n == 1 else [wib(11, n)]
+            for t in tenggat:
+                s.add(LangkahKasus(kasus_id=k.id, sop_kode="layanan", langkah_kode="L1",
+                                   started_at=wib(10, 1), deadline_at=t))
+    with db.baca() as s:
+        assert hitung_terlambat(s, NOW) == 5
+        assert hitung_terlambat(s, NOW, batas=3) == 4
+        assert hitung_terlambat(s, NOW, batas=2) == 5
+        assert hitung_terlambat(s, NOW, batas=10) == 5

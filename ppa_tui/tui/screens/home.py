@@ -235,14 +235,15 @@ class HomeScreen(FormLauncher):
 
     def _teks_saring(self) -> Text:
         """The filter tabs with their counts ("…" until counted); the chosen one reversed."""
-        from ppa_tui.tui.screens.mutakhir import angka
+        from ppa_tui.tui.screens.mutakhir import angka, jumlah
 
         teks = Text()
         for i, saring in enumerate(SARING, start=1):
             n = self.jumlah.get(saring)
             gaya = "bold reverse" if saring == self.saring else (
                 "bold red" if saring == "terlambat" and n else "")
-            teks.append(f" {i} {JUDUL_SARING[saring]} {'…' if n is None else angka(n)} ",
+            tulis = jumlah if saring == "terlambat" else angka  # only that one is bounded
+            teks.append(f" {i} {JUDUL_SARING[saring]} {'…' if n is None else tulis(n)} ",
                         style=gaya)
         return teks
 
@@ -250,7 +251,7 @@ class HomeScreen(FormLauncher):
         from ppa_tui.tui.screens.mutakhir import angka
 
         n, tampil = self.jumlah.get(self.saring), len(self._tampil)
-        if n is not None and tampil < n and self.data is not None:
+        if n is not None and tampil < n and self.data is not None and tampil:
             return Text(f"{angka(tampil)} teratas", style="dim")
         return Text(URUTAN[self.saring], style="dim")
 

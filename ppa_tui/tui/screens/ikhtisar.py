@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
-from ppa_tui.tui.screens.mutakhir import LayarMutakhir, angka
+from ppa_tui.tui.screens.mutakhir import LayarMutakhir, angka, jumlah
 from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class IkhtisarLayar(LayarMutakhir):
         teks = Text()
         teks.append(f"{angka(s['aktif'])} aktif", style="bold")
         teks.append(" · ")
-        teks.append(f"{angka(s['terlambat'])} terlambat",
+        teks.append(f"{jumlah(s['terlambat'])} terlambat",
                     style="bold red" if s["terlambat"] else "")
         teks.append(f" · {angka(s['selesai'])} selesai · {angka(s['semua'])} kasus")
         if hasil.contoh:
