@@ -62,6 +62,24 @@ def baris_batang(baris: tuple[Baris, ...], lebar: int, warna: str = "cyan") -> T
     return teks
 
 
+class PanelBatang(Static):
+    """A breakdown as bar rows, drawn for the width the panel has when it is drawn."""
+
+    def __init__(self, *, id: str) -> None:  # noqa: A002
+        super().__init__("", id=id, classes="panel")
+        self.baris: tuple[Baris, ...] | None = None
+
+    def isi(self, baris: tuple[Baris, ...]) -> None:
+        self.baris = baris
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        if self.baris is None:
+            return Text()
+        warna = self.app.get_css_variables().get("accent", "cyan")
+        return baris_batang(self.baris, self.content_size.width, warna)
+
+
 class IkhtisarLayar(LayarMutakhir):
     """One month at a time (this one first); `[` and `]` move it."""
 
@@ -103,9 +121,9 @@ class IkhtisarLayar(LayarMutakhir):
                     table.add_column(label, key=key, width=width)
                 yield table
             with Horizontal(id="bawah"):
-                yield Static("", id="kekerasan", classes="panel")
-                yield Static("", id="kabkota", classes="panel")
-                yield Static("", id="usia", classes="panel")
+                yield PanelBatang(id="kekerasan")
+                yield PanelBatang(id="kabkota")
+                yield PanelBatang(id="usia")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -158,18 +176,10 @@ class IkhtisarLayar(LayarMutakhir):
         for id_, judul, baris in (("kekerasan", "Kekerasan", hasil.kekerasan),
                                   ("kabkota", "Kab/kota", hasil.kabkota),
                                   ("usia", "Usia korban", hasil.usia)):
-            panel = self.query_one(f"#{id_}", Static)
+            panel = self.query_one(f"#{id_}", PanelBatang)
             panel.border_title = f"{judul} · {ini}"
             panel.border_subtitle = f"▲▼ dari {lalu}"
-            panel.update(baris_batang(baris, panel.content_size.width or 24, self._warna()))
-
-    def _warna(self) -> str:
-        return self.app.get_css_variables().get("accent", "cyan")
-
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self.data is not None:  # the bars take the width the panels now have
-            self.call_after_refresh(self.tampilkan, self.data)
+            panel.isi(baris)
 
     def _ringkas(self, hasil: Ikhtisar) -> None:
         s = hasil.status
@@ -193,11 +203,13 @@ class IkhtisarLayar(LayarMutakhir):
         teks.append(f" kasus · {lalu}: {angka(hasil.diterima_lalu)}")
         if hasil.diterima_lalu:
             beda = round(100 * (hasil.diterima - hasil.diterima_lalu) / hasil.diterima_lalu)
-            teks.append(f" ({beda:+d}%)".replace("-", "−"), style="dim")
+            teks.append(f" ({beda:+d}%)".replace("-", "−") if beda else " (sama)", style="dim")
         self.query_one("#banding", Static).update(teks)
         self.query_one("#minggu", Sparkline).data = list(hasil.per_minggu)
-        maks = max(hasil.per_minggu, default=0)
-        self.query_one("#skala", Static).update(Text(f"{angka(maks)}\n\n\n0", style="dim"))
+        # Sparkline spans the lowest week to the highest, not zero to the highest
+        rendah, tinggi = min(hasil.per_minggu, default=0), max(hasil.per_minggu, default=0)
+        self.query_one("#skala", Static).update(
+            Text(f"{angka(tinggi)}\n\n\n{angka(rendah)}", style="dim"))
         awal = hasil.minggu_awal
         akhir = hasil.now.astimezone(zona).date()
         self.query_one("#rentang", Static).update(Text(
