@@ -7,7 +7,8 @@ beside home's own read in the same run.
 The database is `bench/papan.py`'s (same fill: 2020-2026, 70 % closed, 30 % active,
 most active cases long overdue), with what the dashboard groups by added on top:
 every case a kab/kota of the kejadian (the seven of the province and one elsewhere),
-one or two bentuk kekerasan, and its korban an age (one in ten unknown). Cached as
+one or two bentuk kekerasan, and its korban an age at the kejadian and its SIMFONI age
+group (one in ten unknown). Cached as
 /tmp/ppa-bench/ikhtisar-N.db; delete it to rebuild. No statistics (no ANALYZE): the
 reads must be fast without them, as on a desk's fresh database.
 
@@ -48,6 +49,12 @@ def _tambah(path: Path) -> None:
     conn.execute("UPDATE pihak SET usia = CASE WHEN abs(random()) % 10 = 0 THEN NULL"
                  " ELSE abs(random()) % 70 END WHERE peran = 'korban'")
     conn.execute("UPDATE pihak SET anak = (usia IS NOT NULL AND usia < 18)"
+                 " WHERE peran = 'korban'")
+    kelompok = " ".join(f"WHEN usia >= {lo} THEN 'usia_{nama}'" for lo, nama in (
+        (60, "60_plus"), (45, "45_59"), (25, "25_44"), (18, "18_24"), (13, "13_17"),
+        (6, "6_12"), (0, "0_5")))
+    conn.execute(f"UPDATE pihak SET usia_kejadian = usia, anak_kejadian = anak,"
+                 f" kelompok_usia = CASE WHEN usia IS NULL THEN '' {kelompok} END"
                  " WHERE peran = 'korban'")
     bentuk = " ".join(f"WHEN {i} THEN '{b}'" for i, b in enumerate(BENTUK))
     for syarat in ("1", "abs(random()) % 10 < 4"):  # one each, a second for 40 %

@@ -17,7 +17,7 @@ shows theirs, marked ``contoh``. Its figures:
   `MINGGU` weeks (local weeks from Monday; the current week so far is the last);
 - the cases received in the month by bentuk kekerasan (the SIMFONI-PPA value of each
   recorded form; a case counts once per value), by kab/kota of the kejadian, and
-  their korban by SIMFONI age group (`referensi.kelompok_usia` of `pihak.usia`).
+  their korban by SIMFONI age group at the kejadian (`pihak.kelompok_usia`).
 
 Each figure is a grouped count on an index (revision 0008 adds the ones they need),
 never a read of every case: at 1,000,000 cases, bench/ikhtisar.py.
@@ -346,21 +346,18 @@ def _label_kabkota(label: str) -> str:
 
 
 def _usia(session: Session, dua: tuple[Periode, Periode], nyata: tuple) -> tuple[Baris, ...]:
-    """The korban of the month's cases per SIMFONI age group; no age: "Tidak diketahui".
-    ``peran || ''``: from the month's cases to their korban, never from every korban
-    (`ix_pihak_peran`) to her case (3.7 s at 1,000,000 cases without statistics)."""
+    """The korban of the month's cases per SIMFONI age group at the kejadian
+    (`pihak.kelompok_usia`, a referensi `kelompok_usia` code; '' for an unknown age:
+    "Tidak diketahui"). ``peran || ''``: from the month's cases to their korban, never
+    from every korban (`ix_pihak_peran`) to her case (3.7 s at 1,000,000 cases without
+    statistics)."""
     hitung = []
     for periode in dua:
-        c: Counter = Counter()
-        for usia, n in session.exec(
-                select(Pihak.usia, func.count()).select_from(Kasus)
-                .join(Pihak, Pihak.kasus_id == Kasus.id)
-                .where(col(Pihak.peran).concat("") == "korban", col(Pihak.deleted_at).is_(None),
-                       *_bulan(periode, nyata))
-                .group_by(Pihak.usia)).all():
-            c[referensi.kelompok_usia(usia) if usia is not None and usia >= 0
-              else TIDAK_DIKETAHUI] += n
-        hitung.append(c)
-    urutan = [(p.simfoni or p.label, p.simfoni or p.label)
-              for p in referensi.pilihan("kelompok_usia")]
+        hitung.append(Counter({(kode or TIDAK_DIKETAHUI): n for kode, n in session.exec(
+            select(Pihak.kelompok_usia, func.count()).select_from(Kasus)
+            .join(Pihak, Pihak.kasus_id == Kasus.id)
+            .where(col(Pihak.peran).concat("") == "korban", col(Pihak.deleted_at).is_(None),
+                   *_bulan(periode, nyata))
+            .group_by(Pihak.kelompok_usia)).all()}))
+    urutan = [(p.simfoni or p.label, p.kode) for p in referensi.pilihan("kelompok_usia")]
     return _susun((hitung[0], hitung[1]), [*urutan, (TIDAK_DIKETAHUI, TIDAK_DIKETAHUI)])

@@ -1,7 +1,7 @@
 """The dashboard's figures and home's filter counts on both backends, on a fixed set of
 cases worked out by hand. Now is Monday 23 Nov 2026 09:00 WIB; times below are WIB.
 
-| case | status | received | kab/kota | bentuk kekerasan | korban (usia) | open steps |
+| case | status | received | kab/kota | bentuk kekerasan | korban (age at kejadian) | open steps |
 |---|---|---|---|---|---|---|
 | K1 | aktif | 2 Nov | 19.01 | fisik, psikis | 15, 8 (pelapor 40) | L2 20 Nov (late), P2 24 Nov |
 | K2 | aktif | 10 Nov | 19.71 | pencabulan, perkosaan (both Seksual) | unknown | L2 due 24 Nov |
@@ -37,6 +37,7 @@ import pytest
 
 from ppa_tui.domain.ikhtisar import MINGGU, hitung_beranda, ikhtisar
 from ppa_tui.domain.models import Kasus, KekerasanKasus, LangkahKasus, Pihak, RencanaIntervensi
+from ppa_tui.domain.referensi import kode_kelompok_usia
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=WIB).astimezone(UTC)
@@ -63,8 +64,9 @@ def kasus_tetap(db) -> None:
                                      deleted_at=NOW if hapus else None))
             for u in usia:
                 hapus = u == "hapus"
-                s.add(Pihak(kasus_id=k.id, peran="korban", nama="Korban",
-                            usia=None if u in (None, "hapus") else u,
+                umur = None if u in (None, "hapus") else u
+                s.add(Pihak(kasus_id=k.id, peran="korban", nama="Korban", usia_kejadian=umur,
+                            kelompok_usia="" if umur is None else kode_kelompok_usia(umur),
                             deleted_at=NOW if hapus else None))
             for kode, tenggat, *lain in langkah:
                 rencana_id = None
@@ -82,7 +84,8 @@ def kasus_tetap(db) -> None:
 
         k1 = kasus(wib(11, 2), "19.01", bentuk=("fisik", "psikis"), usia=(15, 8),
                    langkah=[("L2", wib(11, 20)), ("P2", wib(11, 24))])
-        s.add(Pihak(kasus_id=k1.id, peran="pelapor", nama="Ibu", usia=40))
+        s.add(Pihak(kasus_id=k1.id, peran="pelapor", nama="Ibu", usia_kejadian=40,
+                    kelompok_usia="usia_25_44"))
         kasus(wib(11, 10), "19.71", bentuk=("seksual_pencabulan", "seksual_perkosaan"),
               usia=(None,), langkah=[("L2", wib(11, 24))])
         kasus(wib(11, 20), "", status="selesai", usia=(30,))

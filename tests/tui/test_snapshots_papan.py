@@ -59,6 +59,7 @@ def _isi_ikhtisar(settings, ids: dict) -> None:
     closed cases received from June to November, kejadian, forms and korban ages
     spread by a fixed rule."""
     from ppa_tui.domain.models import Kasus, KekerasanKasus, Pihak
+    from ppa_tui.domain.referensi import kode_kelompok_usia
     from ppa_tui.store.database import Database
     from tests.tui.riwayat import WIB
 
@@ -71,7 +72,8 @@ def _isi_ikhtisar(settings, ids: dict) -> None:
                 k = s.get(Kasus, ids[nama])
                 k.kejadian_kabkota_kode = kab[i * 2]
                 s.add(KekerasanKasus(kasus_id=k.id, bentuk=bentuk[i]))
-                s.get(Pihak, ids[f"korban:{nama}"]).usia = (34, 11, 16, 27)[i]
+                s.get(Pihak, ids[f"korban:{nama}"]).kelompok_usia = kode_kelompok_usia(
+                    (34, 11, 16, 27)[i])
             for n in range(24):
                 bulan, hari = 6 + n // 5, 1 + (n * 7) % 27
                 k = Kasus(nomor_register=f"PPA/2026/{100 + n:04d}", tahun=2026, urutan=100 + n,
@@ -83,7 +85,7 @@ def _isi_ikhtisar(settings, ids: dict) -> None:
                 if n % 3 == 0:
                     s.add(KekerasanKasus(kasus_id=k.id, bentuk="psikis"))
                 s.add(Pihak(kasus_id=k.id, peran="korban", nama="Korban",
-                            usia=None if n % 7 == 0 else (n * 5) % 60))
+                            kelompok_usia="" if n % 7 == 0 else kode_kelompok_usia(n * 5 % 60)))
     finally:
         db.close()
 

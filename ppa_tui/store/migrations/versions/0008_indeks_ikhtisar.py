@@ -1,7 +1,7 @@
 """Indexes for home's filter counts and the dashboard (ikhtisar)
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 16:40:00
 
 Counting cases per status read every case row (1.3 s at 1,000,000 cases on SQLite):
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
