@@ -131,3 +131,25 @@ async def test_dashboard_is_in_homes_palette(make_app, riwayat) -> None:
         assert "Ikhtisar (i)" in judul
         assert {"Saring aktif (1)", "Saring selesai (2)", "Saring semua (3)",
                 "Saring terlambat (4)"} <= set(judul)
+
+
+async def test_dashboard_says_so_when_it_cannot_be_read(make_app, riwayat, monkeypatch) -> None:
+    from ppa_tui.backend import Backend
+
+    def rusak(self, *args):
+        raise OSError("disk I/O error: /data/ppa.db")
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await beranda_siap(pilot)
+        monkeypatch.setattr(Backend, "ikhtisar", rusak)
+        await pilot.press("i")
+        await tunggu(pilot, lambda: isinstance(app.screen, IkhtisarLayar)
+                     and "Tidak bisa dimuat" in str(app.screen.query_one("#ringkas").render()),
+                     "pesan galat")
+        await settle(pilot)
+        ringkas = str(app.screen.query_one("#ringkas").render())
+        assert "/data/ppa.db" not in ringkas  # no driver text on screen
+        assert not app.screen.query_one("#isi").loading
+        await pilot.press("escape")
+        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "kembali ke beranda")

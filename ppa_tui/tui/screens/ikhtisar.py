@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
@@ -180,6 +181,12 @@ class IkhtisarLayar(LayarMutakhir):
             panel.border_title = f"{judul} · {ini}"
             panel.border_subtitle = f"▲▼ dari {lalu}"
             panel.isi(baris)
+
+    @on(LayarMutakhir.Gagal)
+    def _gagal_dihitung(self) -> None:
+        """The sentence is on the summary line (`LayarMutakhir`); the panels stop
+        showing that they load."""
+        self.query_one("#isi").loading = False
 
     def _ringkas(self, hasil: Ikhtisar) -> None:
         s = hasil.status
