@@ -153,3 +153,24 @@ async def test_dashboard_says_so_when_it_cannot_be_read(make_app, riwayat, monke
         assert not app.screen.query_one("#isi").loading
         await pilot.press("escape")
         await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "kembali ke beranda")
+
+
+async def test_more_closed_cases_than_home_lists_point_to_the_list(make_app, settings) -> None:
+    from ppa_tui.domain.models import Kasus
+    from ppa_tui.store.database import Database
+    from tests.tui.riwayat import wib
+
+    db = Database.open(settings.url, device_id="desk-test")
+    with db.session() as s:
+        for i in range(1, 206):
+            s.add(Kasus(nomor_register=f"PPA/2026/{i:04d}", tahun=2026, urutan=i,
+                        waktu_diterima=wib(2, 9), status="selesai"))
+    db.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await beranda_siap(pilot)
+        home = await _saring(pilot, "2", "selesai")
+        assert home.query_one("#kasus").row_count == 200
+        assert _nomor(home)[0] == "PPA/2026/0205"
+        assert "2 Selesai 205" in _tab(home)
+        assert str(home.query_one("#urutan").render()) == "200 terbaru · s: semua halaman"

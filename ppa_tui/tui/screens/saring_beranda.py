@@ -53,6 +53,8 @@ class SaringKasus:
 
         n, tampil = self.jumlah.get(self.saring), len(self._tampil)
         if n is not None and tampil < n and self.data is not None and tampil:
+            if self.saring in ("selesai", "semua"):  # the rest are pages of the list
+                return Text(f"{angka(tampil)} terbaru · s: semua halaman", style="dim")
             return Text(f"{angka(tampil)} teratas", style="dim")
         return Text(URUTAN[self.saring], style="dim")
 
