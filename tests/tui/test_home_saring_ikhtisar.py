@@ -173,4 +173,4 @@ async def test_more_closed_cases_than_home_lists_point_to_the_list(make_app, set
         assert home.query_one("#kasus").row_count == 200
         assert _nomor(home)[0] == "PPA/2026/0205"
         assert "2 Selesai 205" in _tab(home)
-        assert str(home.query_one("#urutan").render()) == "200 terbaru · s: semua halaman"
+        assert str(home.query_one("#urutan").render()) == "200 terbaru · s: semua"

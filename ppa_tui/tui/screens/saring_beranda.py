@@ -54,13 +54,16 @@ class SaringKasus:
         n, tampil = self.jumlah.get(self.saring), len(self._tampil)
         if n is not None and tampil < n and self.data is not None and tampil:
             if self.saring in ("selesai", "semua"):  # the rest are pages of the list
-                return Text(f"{angka(tampil)} terbaru · s: semua halaman", style="dim")
+                return Text(f"{angka(tampil)} terbaru · s: semua", style="dim")
             return Text(f"{angka(tampil)} teratas", style="dim")
         return Text(URUTAN[self.saring], style="dim")
 
     def _judul_kasus(self) -> None:
-        self.query_one("#saring", Static).update(self._teks_saring())
-        self.query_one("#urutan", Static).update(self._teks_urutan())
+        tab, urutan = self._teks_saring(), self._teks_urutan()
+        if self.size.width and len(tab) + len(urutan) + 3 > self.size.width:
+            urutan = Text()  # big counts take the line: no cut-off hint beside them
+        self.query_one("#saring", Static).update(tab)
+        self.query_one("#urutan", Static).update(urutan)
 
     def action_saring(self, saring: str) -> None:
         if saring == self.saring or saring not in SARING:
