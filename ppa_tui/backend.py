@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ppa_tui.domain.daftar import HalamanKasus
     from ppa_tui.domain.draft import DraftTersimpan
     from ppa_tui.domain.forms import FormSpec, Konteks
+    from ppa_tui.domain.ikhtisar import Ikhtisar
     from ppa_tui.domain.mutu import LaporanMutu, Periode
     from ppa_tui.domain.papan import Papan
     from ppa_tui.domain.rekap import DaftarBelum, Rekap
@@ -521,6 +522,22 @@ class Backend:
 
         with self.database.baca() as s:
             return daftar_kasus(s, status, setelah, hitung=hitung)
+
+    # ---- home's filter counts, the dashboard (issue 11) ------------------------------
+
+    def hitung_beranda(self) -> dict[str, int]:
+        """Cases per home filter: aktif, selesai, semua, terlambat."""
+        from ppa_tui.domain.ikhtisar import hitung_beranda
+
+        with self.database.baca() as s:
+            return hitung_beranda(s, self.clock.now())
+
+    def ikhtisar(self, tahun: int | None = None, bulan: int | None = None) -> Ikhtisar:
+        """The dashboard's figures, for a local month (default: this one)."""
+        from ppa_tui.domain.ikhtisar import ikhtisar
+
+        with self.database.baca() as s:
+            return ikhtisar(s, self.clock.now(), self.zona, tahun, bulan)
 
     # ---- the monthly and yearly recap (issue 11) ------------------------------------
 
