@@ -543,9 +543,10 @@ class Backend:
 
     def rekap(self, periode: Periode, kode: str = "") -> Rekap:
         """The recap of the cases received in `periode`, in SIMFONI-PPA's categories."""
-        from ppa_tui.domain.rekap import rekap_dari
+        from ppa_tui.domain.rekap import rekap
 
-        return rekap_dari(self.database.baca, periode, kode)
+        with self.database.baca() as s:
+            return rekap(s, periode, kode)
 
     def belum_simfoni(self, batas: int | None = None) -> DaftarBelum:
         """Korban not yet entered into SIMFONI-PPA, oldest case first (initials only)."""

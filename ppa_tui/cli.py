@@ -249,10 +249,11 @@ def laporan(
 
 def _tulis_laporan(database: Any, settings: Settings, periode: Any, kode: str,
                    format_: str, keluar: Path | None) -> None:
-    from ppa_tui.domain.rekap import rekap_dari
+    from ppa_tui.domain.rekap import rekap
     from ppa_tui.laporan import LaporanGagal, folder_laporan, tulis_rekap
 
-    hasil = rekap_dari(database.baca, periode, kode)
+    with database.baca() as s:
+        hasil = rekap(s, periode, kode)
     tujuan = keluar if keluar is not None else folder_laporan(settings.data_dir)
     try:
         path = tulis_rekap(hasil, format_, tujuan, alamat_unit=settings.alamat_unit,

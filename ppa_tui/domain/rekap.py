@@ -49,9 +49,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -70,7 +68,7 @@ from ppa_tui.domain.models import (
     Pihak,
     RencanaIntervensi,
 )
-from ppa_tui.domain.mutu import LaporanMutu, Periode, periode_bulan, periode_tahun
+from ppa_tui.domain.mutu import Periode, periode_bulan, periode_tahun
 
 __all__ = [
     "BATAS_BELUM",
@@ -82,7 +80,6 @@ __all__ = [
     "TabelRekap",
     "belum_simfoni",
     "rekap",
-    "rekap_dari",
     "urai_periode",
 ]
 
@@ -274,30 +271,8 @@ _PER_KASUS = (
 )
 
 
-def rekap_dari(baca: Callable[[], AbstractContextManager[Session]], periode: Periode,
-               kode_periode: str = "") -> Rekap:
-    """`rekap` with the SOP compliance counted beside the rest, on a second read-only
-    session (``baca``: e.g. `Database.baca`): the two are independent reads, so a year's
-    recap waits for the longer one, not for both."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from ppa_tui.domain.mutu import kepatuhan
-
-    def hitung_kepatuhan() -> LaporanMutu:
-        with baca() as s:
-            return kepatuhan(s, periode.sejak, periode.sampai)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rekap") as pool:
-        lain = pool.submit(hitung_kepatuhan)
-        with baca() as s:
-            return rekap(s, periode, kode_periode, lain)
-
-
-def rekap(session: Session, periode: Periode, kode_periode: str = "",
-          kepatuhan_sop: LaporanMutu | Future[LaporanMutu] | None = None) -> Rekap:
-    """The recap of ``periode`` (see the module's docstring). ``kepatuhan_sop``: the
-    period's compliance counts already asked for elsewhere (`rekap_dari`); None: counted
-    here, on ``session``."""
+def rekap(session: Session, periode: Periode, kode_periode: str = "") -> Rekap:
+    """The recap of ``periode`` (see the module's docstring)."""
     h = _Hitung(session, periode, hanya_contoh(session))
     kasus = _kasus(h)
     orang = _orang(h)
@@ -317,7 +292,7 @@ def rekap(session: Session, periode: Periode, kode_periode: str = "",
         per_kasus["jenis_kasus"],
         per_kasus["tingkat_risiko"],
         per_kasus["kejadian_berulang"],
-        _mutu(session, periode, kepatuhan_sop),
+        _mutu(session, periode),
     ]
     return Rekap(periode, kode_periode, tuple(tabel), h.contoh, kasus_n, korban_n)
 
@@ -554,13 +529,10 @@ def _layanan(h: _Hitung, kasus_n: int, korban_n: int) -> TabelRekap:
         "menerima beberapa layanan.")
 
 
-def _mutu(session: Session, periode: Periode,
-          siap: LaporanMutu | Future[LaporanMutu] | None = None) -> TabelRekap:
+def _mutu(session: Session, periode: Periode) -> TabelRekap:
     from ppa_tui.domain.mutu import kepatuhan
 
-    if isinstance(siap, Future):
-        siap = siap.result()
-    laporan = siap if siap is not None else kepatuhan(session, periode.sejak, periode.sampai)
+    laporan = kepatuhan(session, periode.sejak, periode.sampai)
     baris = tuple(
         (m.label, m.selesai, m.dengan_batas, m.tepat_waktu,
          None if m.persen_tepat is None else round(m.persen_tepat, 1), m.batas_teks)

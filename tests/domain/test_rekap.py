@@ -145,12 +145,6 @@ def test_every_table_has_every_category_also_when_nothing_happened(db, contoh) -
             assert all(v == 0 for r in a.baris for v in r[1:]), a.kode
 
 
-def test_compliance_beside_the_rest_gives_the_same_recap(db, nov) -> None:
-    from ppa_tui.domain.rekap import rekap_dari
-
-    assert rekap_dari(db.baca, NOVEMBER, "2026-11") == nov
-
-
 def test_year_recap_holds_every_month(db, contoh) -> None:
     with db.baca() as s:
         tahun = rekap(s, periode_tahun(2026, WIB), "2026")
