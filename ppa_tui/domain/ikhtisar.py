@@ -26,7 +26,7 @@ never a read of every case: at 1,000,000 cases, bench/ikhtisar.py.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -78,6 +78,8 @@ class Ikhtisar:
     now: datetime
     bulan: Periode
     bulan_lalu: Periode
+    """The month before; while `bulan` is under way, only as many of its days as
+    `bulan` has had (1–2 Nov beside 1–2 Dec), so a comparison is fair."""
     contoh: bool  # the figures are of synthetic cases (a demo-only database)
     status: dict[str, int]  # aktif, terlambat, selesai, semua
     langkah: tuple[LangkahBerjalan, ...]
@@ -198,6 +200,8 @@ def ikhtisar(session: Session, now: datetime, zona: ZoneInfo | str = "Asia/Jakar
     lokal = now.astimezone(z)
     tahun, bulan = (tahun or lokal.year), (bulan or lokal.month)
     ini, lalu = periode_bulan(tahun, bulan, z), periode_bulan(tahun, bulan - 1, z)
+    if ini.sejak <= now < ini.sampai:  # a month under way beside the same days of the last
+        lalu = replace(lalu, sampai=min(lalu.sampai, lalu.sejak + (now - ini.sejak)))
     contoh = _hanya_contoh(session)
     nyata = () if contoh else (col(Kasus.demo).is_(False),)
 

@@ -104,6 +104,7 @@ async def test_the_palette_offers_what_the_screen_can_do_now(make_app) -> None:
         assert "Draf (d)" not in perintah
         await perintah["Tamu baru (t)"].callback()
         await tunggu(pilot, lambda: isinstance(app.screen, FormScreen), "formulir tamu")
+        await settle(pilot)  # the form finishes mounting before the app closes
 
 
 async def test_a_small_window_says_so_and_steps_aside_when_it_grows(make_app) -> None:

@@ -104,7 +104,7 @@ async def test_dashboard_opens_from_home_shows_the_figures_and_esc_returns(
         assert not layar.query_one("#isi").loading
         assert str(layar.query_one("#ringkas").render()) == (
             "3 aktif · 2 terlambat · 1 selesai · 4 kasus")
-        assert str(layar.query_one("#banding").render()).startswith("Nov: 4 kasus · Okt: 0")
+        assert str(layar.query_one("#banding").render()).startswith("Nov: 4 kasus · 1–23 Okt: 0")
         table = layar.query_one("#langkah")
         baris = [[str(table.get_cell_at((r, c))) for c in range(3)]
                  for r in range(table.row_count)]

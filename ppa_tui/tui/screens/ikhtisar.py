@@ -5,6 +5,7 @@ against last, and the month's cases by jenis kekerasan, kab/kota and korban's ag
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -24,7 +25,7 @@ BULAN_PENDEK = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "
                 "Nov", "Des")
 BLOK = " ▏▎▍▌▋▊▉█"  # eighths of a cell, for bar rows
 PENDEK = {"Tidak diketahui": "Tak diketahui"}  # labels cut to fit a panel at 80 columns
-KOLOM_LANGKAH = (("langkah", "Langkah", 26), ("jalan", "Jalan", 5), ("lewat", "Lewat", 5))
+KOLOM_LANGKAH = (("langkah", "Langkah", 25), ("jalan", "Jalan", 5), ("lewat", "Lewat", 5))
 
 
 def batang(nilai: int, maks: int, lebar: int) -> str:
@@ -172,8 +173,8 @@ class IkhtisarLayar(LayarMutakhir):
         self._ringkas(hasil)
         self._diterima(hasil)
         self._langkah(hasil)
-        ini, lalu = (BULAN_PENDEK[p.sejak.astimezone(self.backend.zona).month - 1]
-                     for p in (hasil.bulan, hasil.bulan_lalu))
+        ini = BULAN_PENDEK[hasil.bulan.sejak.astimezone(self.backend.zona).month - 1]
+        lalu = self._nama_lalu(hasil)
         for id_, judul, baris in (("kekerasan", "Kekerasan", hasil.kekerasan),
                                   ("kabkota", "Kab/kota", hasil.kabkota),
                                   ("usia", "Usia korban", hasil.usia)):
@@ -200,10 +201,20 @@ class IkhtisarLayar(LayarMutakhir):
             teks.append(" · DATA CONTOH (ppa demo)", style="bold yellow")
         self.query_one("#ringkas", Static).update(teks)
 
+    def _nama_lalu(self, hasil: Ikhtisar) -> str:
+        """"Nov", or "1–2 Nov" when only the days this month has had are compared."""
+        zona = self.backend.zona
+        awal = hasil.bulan_lalu.sejak.astimezone(zona)
+        nama = BULAN_PENDEK[awal.month - 1]
+        if hasil.bulan_lalu.sampai >= hasil.bulan.sejak:
+            return nama
+        akhir = (hasil.bulan_lalu.sampai - timedelta(microseconds=1)).astimezone(zona)
+        return f"{awal.day}–{akhir.day} {nama}" if akhir.day > 1 else f"1 {nama}"
+
     def _diterima(self, hasil: Ikhtisar) -> None:
         zona = self.backend.zona
         ini = BULAN_PENDEK[hasil.bulan.sejak.astimezone(zona).month - 1]
-        lalu = BULAN_PENDEK[hasil.bulan_lalu.sejak.astimezone(zona).month - 1]
+        lalu = self._nama_lalu(hasil)
         teks = Text()
         teks.append(f"{ini}: ")
         teks.append(angka(hasil.diterima), style="bold")
