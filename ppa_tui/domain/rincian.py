@@ -61,8 +61,12 @@ def ragam_tersimpan(session: Session, pihak_id: uuid.UUID) -> list[str]:
 
 
 def ganti_ragam(session: Session, pihak_id: uuid.UUID, pilihan: Iterable[str]) -> None:
-    """"Tidak ada" is the absence of rows, not a row: a person cannot be both."""
-    baru = {p for p in pilihan if p != TANPA_DISABILITAS}
+    """"Tidak ada" is a row of its own when it is the only choice (the recap tells "no
+    disability" from "not asked", which is no row at all); beside a ragam it is dropped:
+    a person cannot be both."""
+    baru = set(pilihan)
+    if len(baru) > 1:
+        baru.discard(TANPA_DISABILITAS)
     for row in _disabilitas(session, pihak_id):
         if row.ragam in baru:
             baru.discard(row.ragam)

@@ -101,7 +101,9 @@ def test_bentuk_per_korban_and_for_the_case(db: Database, clock: FixedClock) -> 
     assert sorted(kejadian["bentuk_kekerasan"]) == ["fisik", "penelantaran"]
 
 
-def test_disability_is_several_rows_and_tidak_ada_is_none(db: Database, clock: FixedClock) -> None:
+def test_disability_is_several_rows_and_tidak_ada_stands_alone(
+    db: Database, clock: FixedClock,
+) -> None:
     kasus_id = _kasus(db, clock)
     k = _konteks(db, kasus_id, clock)
     with db.session() as s:
@@ -113,9 +115,13 @@ def test_disability_is_several_rows_and_tidak_ada_is_none(db: Database, clock: F
         assert rincian.ragam_tersimpan(s, pid) == ["intelektual", "sensorik"]
         simpan_pihak(s, kasus_id, "korban", {"ragam_disabilitas": ["tidak_ada"]}, pid)
     with db.session() as s:
-        assert rincian.ragam_tersimpan(s, pid) == []
-        kept = s.exec(select(DisabilitasPihak).where(DisabilitasPihak.pihak_id == pid)).all()
+        assert rincian.ragam_tersimpan(s, pid) == ["tidak_ada"]  # recorded: no disability
+        kept = s.exec(select(DisabilitasPihak).where(DisabilitasPihak.pihak_id == pid)
+                      .where(DisabilitasPihak.ragam != "tidak_ada")).all()
         assert len(kept) == 2 and all(r.deleted_at is not None for r in kept)  # never removed
+        simpan_pihak(s, kasus_id, "korban", {"ragam_disabilitas": ["tidak_ada", "mental"]}, pid)
+    with db.session() as s:
+        assert rincian.ragam_tersimpan(s, pid) == ["mental"]  # not both
         assert s.get(Pihak, pid).akomodasi == "Juru bahasa isyarat"
 
 

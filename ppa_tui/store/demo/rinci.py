@@ -98,12 +98,13 @@ class Rincian:
             if kab:
                 pilihan = referensi.kecamatan(kab)
                 p["kecamatan"] = r.choice(pilihan) if pilihan else ""
-            if p["disabilitas"] and p["disabilitas"] != "tidak_ada":
+            if p["disabilitas"]:
                 rows["disabilitas"].append(self.bawaan["disabilitas"] | {
                     "id": self.uid(), "created_at": dibuat, "updated_at": dibuat,
                     "device_id": self.device, "pihak_id": p["id"], "ragam": p["disabilitas"]})
-                p["akomodasi"] = r.choice(("Pendamping keluarga", "Juru bahasa isyarat",
-                                           "Ruang periksa di lantai dasar", ""))
+                if p["disabilitas"] != "tidak_ada":
+                    p["akomodasi"] = r.choice(("Pendamping keluarga", "Juru bahasa isyarat",
+                                               "Ruang periksa di lantai dasar", ""))
         for k in korban:
             if k["anak_kejadian"] and r.random() < 0.8:
                 k["sekolah"] = r.choice(("SD Negeri", "SMP Negeri", "SMA Negeri", "MTs",

@@ -9,7 +9,8 @@ Create Date: 2026-12-01 16:30:00
 Every new column has a database default, so every existing row stays valid. Existing
 data is carried over:
 - `pihak.disabilitas` (one choice) becomes a `disabilitas_pihak` row ("tidak_ada"
-  and empty become none); the old column stays and is no longer read.
+  too: "no disability" is recorded, unlike an empty one); the old column stays and is
+  no longer read.
 - a pelaku's `hubungan` becomes one `hubungan_korban_pelaku` row per korban of the case.
 - the age at the kejadian starts as the age recorded at entry (the best the old data
   knows); the app recomputes it from the date of birth and the kejadian on the next save.
@@ -158,7 +159,7 @@ def _salin_data() -> None:
 
     baris = [baru(device, pihak_id=pid, ragam=ragam) for pid, ragam, device in bind.execute(
         sa.select(pihak.c.id, pihak.c.disabilitas, pihak.c.device_id)
-        .where(pihak.c.disabilitas.notin_(["", "tidak_ada"]))
+        .where(pihak.c.disabilitas != "")
     )]
     if baris:
         bind.execute(sa.insert(disabilitas), baris)
