@@ -318,6 +318,11 @@ class LangkahKasus(Rekam, table=True):
         # the open steps per SOP step, late or not: the dashboard's figures (0008)
         Index("ix_langkah_kasus_terbuka_langkah", "sop_kode", "langkah_kode", "deadline_at",
               sqlite_where=text(_TERBUKA), postgresql_where=text(_TERBUKA)),
+        # the finished steps per SOP step with what their compliance reads: a period's
+        # counts grouped from the index alone (0009)
+        Index("ix_langkah_kasus_selesai_langkah", "sop_kode", "langkah_kode", "finished_at",
+              "deadline_at", "keputusan", "kasus_id", "deleted_at",
+              sqlite_where=text(_SELESAI), postgresql_where=text(_SELESAI)),
     )
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)

@@ -227,11 +227,10 @@ def kepatuhan(session: Session, sejak: datetime, sampai: datetime) -> LaporanMut
             (col(Kasus.deleted_at).is_not(None)) | (col(Kasus.demo).is_(True)))
     dihentikan = LangkahKasus.keputusan == DIHENTIKAN
     selesai: Any = col(LangkahKasus.finished_at)
-    if sampai - sejak > timedelta(days=62):
-        # A year holds most steps: reading the table straight through is cheaper than
-        # the finished-steps index and a row lookup per step (1.2 s against 0.8 s at
-        # 700,000 steps on SQLite); coalesce(x, x) keeps the planner off that index.
-        selesai = func.coalesce(LangkahKasus.finished_at, LangkahKasus.finished_at)
+    # "finished_at IS NOT NULL" lets the planner read the finished steps in step order
+    # from ix_langkah_kasus_selesai_langkah (0009), which holds every column counted
+    # here: no row lookup and no sort (a year of 700,000 steps on SQLite: 0.26 s, was
+    # 0.75 s reading the table and sorting; a month 0.1 s, was 0.3 s).
     stmt = (
         select(LangkahKasus.sop_kode, LangkahKasus.langkah_kode,
                func.sum(case((dihentikan, 0), else_=1)),
@@ -241,6 +240,7 @@ def kepatuhan(session: Session, sejak: datetime, sampai: datetime) -> LaporanMut
                              (col(LangkahKasus.finished_at) <= col(LangkahKasus.deadline_at),
                               1), else_=0)),
                func.sum(case((dihentikan, 1), else_=0)))
+        .where(selesai.is_not(None))
         .where(selesai >= sejak)
         .where(selesai < sampai)
         .where(col(LangkahKasus.deleted_at).is_(None))

@@ -383,37 +383,59 @@ def _ringkas(kasus: dict[str, Any], orang: dict[str, Any]) -> TabelRekap:
                       "Kasus yang diterima dalam periode, dengan korban dan pelakunya.")
 
 
+def _bit(kolom: Any, peta: dict[str, str], urut: Sequence[str]) -> Any:
+    """Per row, the bit of its code's SIMFONI value (value i of ``urut``: 1 << i; 0 for a
+    code the data file does not know). SUM(DISTINCT) of it over a group is the set of
+    values the group has: one cheap expression per row where a flag per value took one
+    CASE each (the per-korban bentuk kekerasan of a year: 0.55 s, now 0.35 s)."""
+    return case({k: 1 << urut.index(v) for k, v in peta.items()}, value=kolom, else_=0)
+
+
+def _urai_bit(baris: Sequence[tuple], n: int) -> tuple[list[int], int]:
+    """Rows (set of values as bits, how many groups): per value the groups that have it,
+    and the groups with any known value."""
+    per_nilai, ada = [0] * n, 0
+    for bit, jumlah in baris:
+        bit = int(bit or 0)
+        for i in range(n):
+            if bit & (1 << i):
+                per_nilai[i] += jumlah
+        if bit:
+            ada += jumlah
+    return per_nilai, ada
+
+
 def _bentuk(h: _Hitung, kasus_n: int, korban_n: int) -> TabelRekap:
     peta, urut = _kategori("bentuk_kekerasan")
     kk, p = KekerasanKasus, Pihak
     pk = aliased(Pihak)
-    per_kasus, kasus_ada = _jumlah_tanda(h, (
-        select(kk.kasus_id, *_tanda(kk.bentuk, peta, urut))
-        .select_from(kk).join(Kasus, Kasus.id == kk.kasus_id)
-        .outerjoin(pk, pk.id == kk.korban_id)
-        .where(*h.syarat_kasus(), col(kk.deleted_at).is_(None),
-               or_(col(kk.korban_id).is_(None), col(pk.deleted_at).is_(None)))
-        .group_by(kk.kasus_id)), urut)
+    bit = _bit(kk.bentuk, peta, urut)
+    per_kasus = (select(kk.kasus_id, func.sum(distinct(bit)).label("bit"))
+                 .select_from(kk).join(Kasus, Kasus.id == kk.kasus_id)
+                 .outerjoin(pk, pk.id == kk.korban_id)
+                 .where(*h.syarat_kasus(), col(kk.deleted_at).is_(None),
+                        or_(col(kk.korban_id).is_(None), col(pk.deleted_at).is_(None)))
+                 .group_by(kk.kasus_id)).subquery()
+    per_kasus_n, kasus_ada = _urai_bit(h.rows(
+        select(per_kasus.c.bit, func.count()).group_by(per_kasus.c.bit)), len(urut))
 
     # Each korban with her case's rows that are hers or the case's (korban_id NULL), in
-    # one pass: per value, "hers" and "the case's" flags and whether she has any row of
-    # her own; she counts by her own rows when she has them, else by the case's.
+    # one pass: the values of "hers" and of "the case's" rows, and whether she has any
+    # row of her own; she counts by her own rows when she has them, else by the case's.
     milik = kk.korban_id == p.id
-    kol = [p.id, func.max(case((milik, 1), else_=0)).label("sendiri")]
-    for i, v in enumerate([*urut, None]):
-        cocok = _cocok(kk.bentuk, peta, v)
-        kol += [func.max(case((and_(milik, cocok), 1), else_=0)).label(f"s{i}"),
-                func.max(case((and_(col(kk.korban_id).is_(None), cocok), 1), else_=0))
-                .label(f"k{i}")]
-    per_orang = (select(*kol).select_from(p).join(Kasus, Kasus.id == p.kasus_id)
+    per_orang = (select(p.id, func.max(case((milik, 1), else_=0)).label("sendiri"),
+                        func.sum(distinct(case((milik, bit)))).label("bit_s"),
+                        func.sum(distinct(case((col(kk.korban_id).is_(None), bit))))
+                        .label("bit_k"))
+                 .select_from(p).join(Kasus, Kasus.id == p.kasus_id)
                  .join(kk, and_(kk.kasus_id == p.kasus_id, col(kk.deleted_at).is_(None),
                                 or_(milik, col(kk.korban_id).is_(None))))
                  .where(*h.syarat_kasus(), *h.korban()).group_by(p.id)).subquery()
     c = per_orang.c
-    *per_korban, korban_ada = (int(x or 0) for x in h.rows(select(*(
-        func.sum(case((c.sendiri == 1, c[f"s{i}"]), else_=c[f"k{i}"]))
-        for i in range(len(urut) + 1))))[0])
-    hitung = {v: (per_kasus[i], per_korban[i]) for i, v in enumerate(urut)}
+    bit_orang = case((c.sendiri == 1, c.bit_s), else_=c.bit_k)
+    per_korban, korban_ada = _urai_bit(h.rows(
+        select(bit_orang, func.count()).group_by(bit_orang)), len(urut))
+    hitung = {v: (per_kasus_n[i], per_korban[i]) for i, v in enumerate(urut)}
     return TabelRekap(
         "bentuk_kekerasan", "Kasus dan korban menurut bentuk kekerasan",
         ("Bentuk kekerasan", "Kasus", "Korban"),

@@ -282,3 +282,52 @@ def test_0008_keeps_every_row_and_the_counts_read_them(db_url: str) -> None:
             assert [(b.label, b.jumlah) for b in ik.kabkota] == [("Pangkalpinang", 2)]
     finally:
         engine.dispose()
+
+
+def test_0009_keeps_every_step_and_the_compliance_counts_them(db_url: str) -> None:
+    """A database at 0008 with finished steps (one on time, one late, one stopped by a
+    closure) and an open one: after the upgrade every step is there and the SOP
+    compliance of the month (recap and mutu baku) counts them through the new index."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import func, select, text
+    from sqlmodel import Session
+
+    from ppa_tui.domain.models import Kasus, LangkahKasus
+    from ppa_tui.domain.mutu import kepatuhan
+
+    sejak, sampai = datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)
+    mulai = datetime(2026, 11, 10, 2, tzinfo=UTC)
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0008")
+        with Session(engine) as s:
+            k = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1, status="aktif",
+                      waktu_diterima=mulai)
+            s.add(k)
+            s.flush()
+            for kode, jam_selesai, keputusan in (("L1", 1, None), ("L2", 30, None),
+                                                 ("L3", 2, "dihentikan"), ("L5", None, None)):
+                s.add(LangkahKasus(
+                    kasus_id=k.id, sop_kode="layanan", langkah_kode=kode, started_at=mulai,
+                    deadline_at=mulai + timedelta(hours=24), keputusan=keputusan,
+                    finished_at=None if jam_selesai is None
+                    else mulai + timedelta(hours=jam_selesai)))
+            s.commit()
+        upgrade(engine)
+        assert current_revision(engine) == HEAD
+        assert _diff(engine) == []
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM langkah_kasus")).scalar_one() == 4
+        with Session(engine) as s:
+            assert s.execute(select(func.count()).select_from(LangkahKasus)).scalar_one() == 4
+            laporan = kepatuhan(s, sejak, sampai)
+            hitung = {b.langkah_kode: (b.selesai, b.dengan_batas, b.tepat_waktu)
+                      for b in laporan.baris if b.sop_kode == "layanan"}
+            assert hitung["L1"] == (1, 1, 1)
+            assert hitung["L2"] == (1, 1, 0)
+            assert hitung["L3"] == (0, 0, 0)
+            assert hitung["L5"] == (0, 0, 0)
+            assert laporan.dihentikan == 1
+    finally:
+        engine.dispose()
