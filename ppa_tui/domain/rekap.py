@@ -460,14 +460,17 @@ def _disabilitas(h: _Hitung, korban_n: int) -> TabelRekap:
     peta, urut = _kategori("disabilitas", kecuali=("tidak_ada",))
     tanpa = referensi.label("disabilitas", "tidak_ada")
     d, p = DisabilitasPihak, Pihak
-    per_orang = (select(d.pihak_id, *_tanda(d.ragam, peta, urut))
-                 .select_from(d).join(p, p.id == d.pihak_id)
-                 .join(Kasus, Kasus.id == p.kasus_id)
-                 .where(*h.syarat_kasus(), *h.korban(), col(d.deleted_at).is_(None))
+    # Read from the few disabilitas rows, each asking whether its korban is one of the
+    # period's (EXISTS): joined the other way round the planner walked every korban.
+    korban_periode = (select(literal(1)).select_from(p).join(Kasus, Kasus.id == p.kasus_id)
+                      .where(p.id == d.pihak_id, *h.syarat_kasus(), *h.korban()).exists())
+    per_orang = (select(d.pihak_id, func.sum(distinct(_bit(d.ragam, peta, urut)))
+                        .label("bit"))
+                 .where(col(d.deleted_at).is_(None), korban_periode)
                  .group_by(d.pihak_id)).subquery()
-    kolom = [func.sum(per_orang.c[f"f{i}"]) for i in range(len(urut))]
-    *per_ragam, penyandang, ada_isi = (int(x or 0) for x in h.rows(
-        select(*kolom, func.sum(per_orang.c.ada), func.count()))[0])
+    baris_bit = h.rows(select(per_orang.c.bit, func.count()).group_by(per_orang.c.bit))
+    per_ragam, penyandang = _urai_bit(baris_bit, len(urut))
+    ada_isi = sum(int(n) for _, n in baris_bit)
     baris = [(v, per_ragam[i]) for i, v in enumerate(urut)]
     baris += [("Korban penyandang disabilitas (orang)", penyandang),
               (tanpa if tanpa != "tidak_ada" else "Tidak ada", ada_isi - penyandang),
