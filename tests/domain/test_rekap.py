@@ -198,3 +198,51 @@ def test_period_parsing(teks, judul, kode) -> None:
 def test_bad_period_is_an_indonesian_sentence(teks) -> None:
     with pytest.raises(PeriodeSalah, match="tulis"):
         urai_periode(teks)
+
+
+def test_codes_the_data_file_does_not_know_count_as_missing_or_other(db, nov) -> None:
+    """A case with codes no list knows (an old data file): her own unknown bentuk leaves
+    her uncounted (she does not fall back to the case's rows), an unknown ragam is a
+    record of "none", an unknown service counts under "Layanan lain"."""
+    from ppa_tui.domain.models import (
+        DisabilitasPihak,
+        KekerasanKasus,
+        Pihak,
+        RencanaIntervensi,
+    )
+    from tests.domain.rekap_contoh import wib
+
+    with db.session() as s:
+        k = Kasus(nomor_register="PPA/2026/0008", tahun=2026, urutan=8,
+                  waktu_diterima=wib(11, 20, 9))
+        s.add(k)
+        s.flush()
+        e = Pihak(kasus_id=k.id, peran="korban", nama="E", jenis_kelamin="p")
+        f = Pihak(kasus_id=k.id, peran="korban", nama="F", jenis_kelamin="p")
+        s.add_all([e, f])
+        s.flush()
+        s.add_all([KekerasanKasus(kasus_id=k.id, bentuk="kode_lama"),
+                   KekerasanKasus(kasus_id=k.id, bentuk="fisik"),
+                   KekerasanKasus(kasus_id=k.id, bentuk="kode_lama_lain", korban_id=e.id),
+                   DisabilitasPihak(pihak_id=e.id, ragam="ragam_lama"),
+                   RencanaIntervensi(kasus_id=k.id, layanan="layanan_lama",
+                                     status="berjalan"),
+                   RencanaIntervensi(kasus_id=k.id, layanan="kesehatan", korban_id=e.id,
+                                     status="selesai")])
+    with db.baca() as s:
+        baru = rekap(s, NOVEMBER, "2026-11")
+
+    def beda(kode: str) -> dict:
+        lama, kini = nov.tabel_kode(kode), baru.tabel_kode(kode)
+        return {b[0]: tuple(x - y for x, y in zip(b[1:], a[1:], strict=True))
+                for a, b in zip(lama.baris, kini.baris, strict=True)
+                if any(x != y for x, y in zip(b[1:], a[1:], strict=True))}
+
+    assert (baru.kasus, baru.korban) == (nov.kasus + 1, nov.korban + 2)
+    # per case: fisik (the unknown code does not make it "tidak diisi"); per korban: F
+    # by the case's fisik, E by her own row, unknown: tidak diisi
+    assert beda("bentuk_kekerasan") == {"Fisik": (1, 1), TIDAK_DIISI: (0, 1)}
+    dis = baru.tabel_kode("disabilitas")
+    assert beda("disabilitas") == {dis.baris[-2][0]: (1,), TIDAK_DIISI: (1,)}
+    assert beda("layanan") == {"Pengaduan": (2, 1), "Kesehatan": (1, 1),
+                               "Layanan lain (kode tidak dikenal)": (2, 1)}
