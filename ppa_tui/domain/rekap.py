@@ -275,17 +275,17 @@ def rekap(session: Session, periode: Periode, kode_periode: str = "") -> Rekap:
     return Rekap(periode, kode_periode, tuple(tabel), h.contoh, kasus_n, korban_n)
 
 
-def _kab(kode: str) -> str:
-    """The kab/kota row of a stored code: its name, outside the province, or ''."""
+def _kab(kode: str, peta: dict[str, str]) -> str:
+    """The kab/kota row of a stored code (``peta`` of `_kabkota`, made once per table:
+    a year has thousands of groups): its name, outside the province, or ''."""
     if not kode:
         return ""
-    peta, _ = _kabkota()
     return peta.get(kode, LUAR_PROVINSI)
 
 
-def _usia_dari(kelompok: str, usia: int | None) -> str:
-    """The SIMFONI age group of a stored group code, else of the age at the kejadian."""
-    peta, _ = _kategori("kelompok_usia")
+def _usia_dari(kelompok: str, usia: int | None, peta: dict[str, str]) -> str:
+    """The SIMFONI age group of a stored group code, else of the age at the kejadian
+    (``peta``: the kelompok_usia codes' values)."""
     if kelompok in peta:
         return peta[kelompok]
     if usia is None or usia < 0:
@@ -305,6 +305,7 @@ def _kasus(h: _Hitung) -> dict[str, Any]:
     polisi = func.sum(case((col(Kasus.dilaporkan_polisi).is_(True), 1), else_=0))
     hasil: dict[str, Any] = {kode: {} for kode in daftar}
     hasil.update(jumlah=0, polisi=0, kabkota={})
+    peta_kab, _ = _kabkota()
     for *kunci, kab, n, pol in h.rows(
             select(*kol, func.count(), polisi).select_from(Kasus)
             .where(*h.syarat_kasus()).group_by(*kol)):
@@ -313,7 +314,7 @@ def _kasus(h: _Hitung) -> dict[str, Any]:
         for kode, v in zip(daftar, kunci, strict=True):
             nilai = peta[kode].get(v or "", "")
             hasil[kode][nilai] = hasil[kode].get(nilai, 0) + n
-        k = _kab(kab or "")
+        k = _kab(kab or "", peta_kab)
         hasil["kabkota"][k] = hasil["kabkota"].get(k, 0) + n
     return hasil
 
@@ -327,6 +328,8 @@ def _orang(h: _Hitung) -> dict[str, Any]:
            p.jenis_kelamin, Kasus.kejadian_kabkota_kode]
     hasil: dict[str, Any] = {"korban": 0, "p": 0, "l": 0, "anak": 0, "belum": 0,
                              "usia": {}, "kabkota": {}}
+    peta_kab, _ = _kabkota()
+    peta_usia, _ = _kategori("kelompok_usia")
     for kelompok, usia, kelamin, kab, n, anak, belum in h.rows(
             select(*kol, func.count(),
                    func.sum(case((col(p.anak_kejadian).is_(True), 1), else_=0)),
@@ -339,10 +342,11 @@ def _orang(h: _Hitung) -> dict[str, Any]:
             hasil[jk] += n
         hasil["anak"] += int(anak or 0)
         hasil["belum"] += int(belum or 0)
-        r = hasil["usia"].setdefault(_usia_dari(kelompok or "", usia), [0, 0, 0, 0])
+        r = hasil["usia"].setdefault(_usia_dari(kelompok or "", usia, peta_usia),
+                                     [0, 0, 0, 0])
         r[{"p": 0, "l": 1}.get(jk, 2)] += n
         r[3] += n
-        k = _kab(kab or "")
+        k = _kab(kab or "", peta_kab)
         hasil["kabkota"][k] = hasil["kabkota"].get(k, 0) + n
     hasil["pelaku"] = h.session.execute(
         select(func.count()).select_from(p).join(Kasus, Kasus.id == p.kasus_id)
