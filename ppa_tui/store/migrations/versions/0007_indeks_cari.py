@@ -13,12 +13,109 @@ function, with the pg_trgm and unaccent extensions in schema public.
 
 from alembic import op
 
-from ppa_tui.store.cari import PG_BUAT, PG_HAPUS, SQLITE_BUAT, SQLITE_HAPUS
 
 revision = "0007"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
+
+# Written out here, not imported: a released revision never changes, whatever
+# store/cari.py becomes. The phone expression and the register key must stay equal to
+# the ones store/cari.py queries with (``_SQL_TELEPON``, ``KALI``).
+KALI = 10_000_000
+_SQL_TELEPON = ("CASE WHEN substr({c}, 1, 3) = '+62' THEN '0' || substr({c}, 4) "
+                "ELSE replace({c}, '+', '') END")
+
+_SQLITE_DOK = f"""
+SELECT k.tahun * {KALI} + k.urutan,
+       ppa_lipat(k.nomor_register),
+       ppa_lipat(coalesce((SELECT group_concat(p.nama, ' | ') FROM pihak p
+                           WHERE p.kasus_id = k.id AND p.deleted_at IS NULL
+                           AND p.peran IN ('korban', 'pelapor', 'pelaku') AND p.nama != ''), '')
+                 || ' | ' ||
+                 coalesce((SELECT group_concat(t.nama, ' | ') FROM buku_tamu t
+                           WHERE t.kasus_id = k.id AND t.deleted_at IS NULL
+                           AND t.nama != ''), '')),
+       coalesce((SELECT group_concat(p.nik || ' ' || {_SQL_TELEPON.format(c='p.telepon')}, ' ')
+                 FROM pihak p WHERE p.kasus_id = k.id AND p.deleted_at IS NULL
+                 AND p.peran IN ('korban', 'pelapor', 'pelaku')), ''),
+       ppa_lipat(k.kronologi)
+FROM kasus k"""
+
+
+def _sqlite_bangun_ulang(kasus_id: str) -> str:
+    """Trigger body: drop case ``kasus_id``'s row and insert it again (if kept)."""
+    return (f"DELETE FROM cari_fts WHERE rowid = (SELECT tahun * {KALI} + urutan FROM kasus "
+            f"WHERE id = {kasus_id}); "
+            f"INSERT INTO cari_fts(rowid, nomor, nama, identitas, kronologi) {_SQLITE_DOK} "
+            f"WHERE k.id = {kasus_id} AND k.deleted_at IS NULL;")
+
+
+SQLITE_BUAT = [
+    "CREATE VIRTUAL TABLE cari_fts USING fts5(nomor, nama, identitas, kronologi, "
+    "tokenize = 'trigram')",
+    f"INSERT INTO cari_fts(rowid, nomor, nama, identitas, kronologi) {_SQLITE_DOK} "
+    "WHERE k.deleted_at IS NULL",
+    # kasus: a new case, a changed number/kronologi, a soft delete
+    f"CREATE TRIGGER cari_kasus_ai AFTER INSERT ON kasus BEGIN "
+    f"{_sqlite_bangun_ulang('new.id')} END",
+    f"CREATE TRIGGER cari_kasus_au AFTER UPDATE OF nomor_register, kronologi, deleted_at, "
+    f"tahun, urutan ON kasus BEGIN "
+    f"DELETE FROM cari_fts WHERE rowid = old.tahun * {KALI} + old.urutan; "
+    f"{_sqlite_bangun_ulang('new.id')} END",
+    f"CREATE TRIGGER cari_kasus_ad AFTER DELETE ON kasus BEGIN "
+    f"DELETE FROM cari_fts WHERE rowid = old.tahun * {KALI} + old.urutan; END",
+    # pihak: a person added, renamed, removed (any role: peran may change)
+    f"CREATE TRIGGER cari_pihak_ai AFTER INSERT ON pihak BEGIN "
+    f"{_sqlite_bangun_ulang('new.kasus_id')} END",
+    f"CREATE TRIGGER cari_pihak_au AFTER UPDATE OF nama, nik, telepon, peran, deleted_at, "
+    f"kasus_id ON pihak BEGIN {_sqlite_bangun_ulang('old.kasus_id')} "
+    f"{_sqlite_bangun_ulang('new.kasus_id')} END",
+    f"CREATE TRIGGER cari_pihak_ad AFTER DELETE ON pihak BEGIN "
+    f"{_sqlite_bangun_ulang('old.kasus_id')} END",
+    # buku tamu: a guest with a case
+    f"CREATE TRIGGER cari_tamu_ai AFTER INSERT ON buku_tamu WHEN new.kasus_id IS NOT NULL "
+    f"BEGIN {_sqlite_bangun_ulang('new.kasus_id')} END",
+    f"CREATE TRIGGER cari_tamu_au AFTER UPDATE OF nama, kasus_id, deleted_at ON buku_tamu "
+    f"WHEN old.kasus_id IS NOT NULL OR new.kasus_id IS NOT NULL BEGIN "
+    f"{_sqlite_bangun_ulang('old.kasus_id')} {_sqlite_bangun_ulang('new.kasus_id')} END",
+    f"CREATE TRIGGER cari_tamu_ad AFTER DELETE ON buku_tamu WHEN old.kasus_id IS NOT NULL "
+    f"BEGIN {_sqlite_bangun_ulang('old.kasus_id')} END",
+]
+SQLITE_HAPUS = [
+    *(f"DROP TRIGGER IF EXISTS cari_{t}_{a}" for t in ("kasus", "pihak", "tamu")
+      for a in ("ai", "au", "ad")),
+    "DROP TABLE IF EXISTS cari_fts",
+]
+
+PG_BUAT = [
+    # one transaction at a time creates the extensions (two desks, or parallel tests)
+    "SELECT pg_advisory_xact_lock(7234011)",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public",
+    "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",
+    # IMMUTABLE: unaccent() itself is only STABLE (its dictionary could change), and an
+    # index needs an immutable expression; the dictionary is named with its schema
+    "CREATE OR REPLACE FUNCTION ppa_lipat(teks text) RETURNS text LANGUAGE sql IMMUTABLE "
+    "PARALLEL SAFE STRICT AS $$ SELECT translate(lower(public.unaccent("
+    "'public.unaccent'::regdictionary, teks)), "
+    "E'\\t\\n\\r''’‘`ʼ´', '   ') $$",
+    "CREATE INDEX ix_cari_pihak_nama ON pihak USING gin (ppa_lipat(nama) public.gin_trgm_ops)",
+    "CREATE INDEX ix_cari_pihak_nik ON pihak USING gin (nik public.gin_trgm_ops)",
+    f"CREATE INDEX ix_cari_pihak_telepon ON pihak USING gin "
+    f"(({_SQL_TELEPON.format(c='telepon')}) public.gin_trgm_ops)",
+    "CREATE INDEX ix_cari_kasus_nomor ON kasus USING gin "
+    "(ppa_lipat(nomor_register) public.gin_trgm_ops)",
+    "CREATE INDEX ix_cari_kasus_kronologi ON kasus USING gin "
+    "(ppa_lipat(kronologi) public.gin_trgm_ops)",
+    "CREATE INDEX ix_cari_tamu_nama ON buku_tamu USING gin (ppa_lipat(nama) public.gin_trgm_ops)",
+]
+PG_HAPUS = [
+    *(f"DROP INDEX IF EXISTS {n}" for n in (
+        "ix_cari_pihak_nama", "ix_cari_pihak_nik", "ix_cari_pihak_telepon",
+        "ix_cari_kasus_nomor", "ix_cari_kasus_kronologi", "ix_cari_tamu_nama")),
+    "DROP FUNCTION IF EXISTS ppa_lipat(text)",
+]
+
 
 
 def _jalankan(perintah: list[str]) -> None:
