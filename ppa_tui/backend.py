@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ppa_tui.domain.papan import Papan
     from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
+    from ppa_tui.store.cari import HalamanCari, Saringan
     from ppa_tui.store.database import Database
     from ppa_tui.store.watcher import ChangeWatcher
 
@@ -508,3 +509,14 @@ class Backend:
 
         with self.database.baca() as s:
             return daftar_kasus(s, status, setelah, hitung=hitung)
+
+    # ---- search (issue 11) -----------------------------------------------------------
+
+    def cari(self, kueri: str, saringan: Saringan | None = None,
+             setelah: tuple[int, int] | None = None, batas: int | None = None) -> HalamanCari:
+        """A page of the cases matching ``kueri`` and ``saringan`` (store/cari.py)."""
+        from ppa_tui.store.cari import BATAS, cari
+
+        with self.database.baca() as s:
+            return cari(s, kueri, saringan, setelah, batas=batas or BATAS,
+                        now=self.clock.now())
