@@ -115,12 +115,8 @@ class PpaApp(App[None]):
         if action == "cari":
             from textual.screen import ModalScreen
 
-            from ppa_tui.tui.screens.form import FormScreen
-
-            layar = self.screen
-            # not over a dialog or the palette, nor over a form being filled in
-            return not isinstance(layar, (ModalScreen, FormScreen)) and len(
-                self.screen_stack) > 1
+            # not over a dialog or the palette; over a form it is (its draft is kept)
+            return not isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1
         return True
 
     def action_cari(self) -> None:
