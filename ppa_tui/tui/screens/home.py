@@ -47,11 +47,10 @@ class HomeScreen(FormLauncher):
         Aksi("m", "mutu", "Mutu baku",
              "Kepatuhan SOP per langkah: selesai, tepat waktu, median dan P90 per periode",
              footer=False, legenda=1),
-        Aksi("slash", "app.cari", "Cari",
-             "Cari kasus: nama, NIK, telepon, nomor register, kronologi (juga Ctrl+F)",
-             footer=False, legenda=1, palet=False),
         Aksi("f5", "muat", "Muat ulang",
              "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
+        Aksi("slash", "app.cari", "Cari", "Cari kasus: nama, NIK, telepon, nomor (juga Ctrl+F)",
+             palet=False),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
     )
     BINDINGS = bindings(AKSI)
