@@ -65,7 +65,7 @@ async def test_slash_type_enter_case_esc_back_to_the_same_results(make_app, kasu
         table = _tabel(app)
         nomor = [table.get_row_at(i)[0].plain for i in range(table.row_count)]
         assert nomor == ["PPA/2026/0003", "PPA/2026/0002", "PPA/2026/0001"]
-        assert str(layar.query_one("#ringkas").render()) == "3 kasus ditemukan"
+        assert str(layar.query_one("#ringkas").render()) == "3 kasus ditemukan · «aisyah»"
         # markup characters are shown as typed, not as style
         assert table.get_row_at(2)[1].plain == "ANAK Siti [bold]Aisyah[/bold]"
         await pilot.press("down")  # from the query to the results
@@ -116,7 +116,7 @@ async def test_nothing_found_short_query_and_filters(make_app, kasus) -> None:
         assert str(ringkas.render()) == "Kasus terbaru"  # empty query: newest first
         assert _tabel(app).row_count == 4
         await _cari(pilot, "qxz")
-        assert str(ringkas.render()) == "Tidak ditemukan"
+        assert str(ringkas.render()) == "Tidak ditemukan · «qxz»"
         for _ in range(3):
             await pilot.press("backspace")
         await _cari(pilot, "ma")

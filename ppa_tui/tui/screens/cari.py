@@ -249,6 +249,7 @@ class CariScreen(LayarBeraksi):
 
         teks = Text()
         if hasil.pesan and not hasil.baris:
+            teks.append(f"«{hasil.kueri.strip()}»: ", style="dim")
             teks.append(hasil.pesan, style="yellow")
             return teks
         if not hasil.baris:
@@ -267,6 +268,8 @@ class CariScreen(LayarBeraksi):
                 dari = self._ke * BATAS + 1
                 teks.append(f" · {_angka(dari)}–{_angka(dari + len(hasil.baris) - 1)}"
                             f" (> <  halaman)", style="dim")
+        if hasil.kueri.strip():  # which query these results answer (typing runs ahead)
+            teks.append(f" · «{hasil.kueri.strip()}»", style="dim")
         if hasil.pesan:
             teks.append(f" · {hasil.pesan}", style="yellow")
         if self._pesan_tanggal:
