@@ -76,7 +76,8 @@ class BukuTamu(Rekam, table=True):
     waktu_masuk: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
     waktu_keluar: datetime | None = Field(default=None, sa_type=UTCDateTime)
     petugas: str = Field(default="", max_length=100)
-    kasus_id: uuid.UUID | None = Field(default=None, foreign_key="kasus.id")
+    kasus_id: uuid.UUID | None = Field(default=None, foreign_key="kasus.id", index=True)
+    """Indexed (revision 0007): search reads a case's guests by it."""
 
 
 class Kasus(Rekam, table=True):

@@ -365,35 +365,48 @@ def _uuid(v: Any) -> uuid.UUID:
 # ---- the rows of a page, and what matched --------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Orang:
+    peran: str
+    nama: str
+    nik: str
+    telepon: str
+    anak: bool
+    kabkota_kode: str
+
+
+def _ambil(conn: Connection, sql: str, ids: list[uuid.UUID]) -> list:
+    """Rows of ``sql`` whose ``{ids}`` is the given ids: plain driver SQL (the ORM's
+    statement building was most of a search's time), ids in their stored form."""
+    sqlite = conn.dialect.name == "sqlite"
+    tanda = "?" if sqlite else "%s"
+    nilai = tuple(i.hex if sqlite else i for i in ids)
+    return conn.exec_driver_sql(sql.format(ids=", ".join([tanda] * len(ids))), nilai).all()
+
+
 def _isi(conn: Connection, hasil: list[tuple[int, int, uuid.UUID]], k: _Kueri) -> list[BarisCari]:
     if not hasil:
         return []
-    from sqlmodel import col, select
-
-    from ppa_tui.domain.models import BukuTamu, Kasus, Pihak
-
     ids = [kid for _, _, kid in hasil]
-    kronologi = {kid for t, _, kid in hasil if t == 1}
-    s = Session(bind=conn)
-    kasus = {r.id: r for r in s.exec(
-        select(Kasus.id, Kasus.nomor_register, Kasus.status, Kasus.kejadian_kabkota_kode)
-        .where(col(Kasus.id).in_(ids))).all()}
-    teks_kronologi = dict(s.exec(
-        select(Kasus.id, Kasus.kronologi).where(col(Kasus.id).in_(list(kronologi)))
-    ).all()) if kronologi else {}
-    pihak: dict[uuid.UUID, list] = defaultdict(list)
-    for r in s.exec(select(Pihak.kasus_id, Pihak.peran, Pihak.nama, Pihak.nik, Pihak.telepon,
-                           Pihak.anak, Pihak.kabkota_kode)
-                    .where(col(Pihak.kasus_id).in_(ids))
-                    .where(col(Pihak.peran).in_(PERAN))
-                    .where(col(Pihak.deleted_at).is_(None))
-                    .order_by(col(Pihak.created_at), col(Pihak.id))).all():
-        pihak[r.kasus_id].append(r)
+    kasus = {_uuid(r[0]): r for r in _ambil(
+        conn, "SELECT id, nomor_register, status, kejadian_kabkota_kode FROM kasus "
+              "WHERE id IN ({ids})", ids)}
+    kronologi = [kid for t, _, kid in hasil if t == 1]
+    teks_kronologi = {_uuid(r[0]): r[1] for r in _ambil(
+        conn, "SELECT id, kronologi FROM kasus WHERE id IN ({ids})", kronologi)
+    } if kronologi else {}
+    pihak: dict[uuid.UUID, list[_Orang]] = defaultdict(list)
+    for r in _ambil(conn, "SELECT kasus_id, peran, nama, nik, telepon, anak, kabkota_kode "
+                          "FROM pihak WHERE kasus_id IN ({ids}) AND deleted_at IS NULL "
+                          "AND peran IN ('korban', 'pelapor', 'pelaku') "
+                          "ORDER BY created_at, id", ids):
+        pihak[_uuid(r[0])].append(_Orang(r[1], r[2] or "", r[3] or "", r[4] or "",
+                                         bool(r[5]), r[6] or ""))
     tamu: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for kid, nama in s.exec(select(BukuTamu.kasus_id, BukuTamu.nama)
-                            .where(col(BukuTamu.kasus_id).in_(ids))
-                            .where(col(BukuTamu.deleted_at).is_(None))).all():
-        tamu[kid].append(nama)
+    if k.jenis == "teks":
+        for r in _ambil(conn, "SELECT kasus_id, nama FROM buku_tamu WHERE kasus_id IN ({ids}) "
+                              "AND deleted_at IS NULL", ids):
+            tamu[_uuid(r[0])].append(r[1] or "")
     baris = []
     for _, _, kid in hasil:
         kas = kasus.get(kid)
@@ -401,13 +414,10 @@ def _isi(conn: Connection, hasil: list[tuple[int, int, uuid.UUID]], k: _Kueri) -
             continue
         orang = pihak.get(kid, [])
         korban = [p for p in orang if p.peran == "korban"]
-        kab = kas.kejadian_kabkota_kode or next((p.kabkota_kode for p in korban
-                                                 if p.kabkota_kode), "")
+        kab = kas[3] or next((p.kabkota_kode for p in korban if p.kabkota_kode), "")
         baris.append(BarisCari(
-            kid, kas.nomor_register, tuple(p.nama for p in korban),
-            any(p.anak for p in korban), kas.status, kab,
-            _apa_cocok(k, kas.nomor_register, orang, tamu.get(kid, []),
-                       teks_kronologi.get(kid, ""))))
+            kid, kas[1], tuple(p.nama for p in korban), any(p.anak for p in korban), kas[2],
+            kab, _apa_cocok(k, kas[1], orang, tamu.get(kid, []), teks_kronologi.get(kid, ""))))
     return baris
 
 

@@ -125,6 +125,9 @@ def _jalankan(perintah: list[str]) -> None:
 
 
 def upgrade() -> None:
+    # a case's guests are read by kasus_id (the index rows, search results): without
+    # this, each case's row would scan the whole buku tamu
+    op.create_index("ix_buku_tamu_kasus_id", "buku_tamu", ["kasus_id"], if_not_exists=True)
     if op.get_bind().dialect.name == "sqlite":
         _jalankan(SQLITE_BUAT)
     else:
@@ -136,3 +139,4 @@ def downgrade() -> None:
         _jalankan(SQLITE_HAPUS)
     else:
         _jalankan(PG_HAPUS)
+    op.drop_index("ix_buku_tamu_kasus_id", table_name="buku_tamu")
