@@ -269,7 +269,8 @@ class Backend:
             sekarang=self.clock.now(),
             zona=self.zona,
             waktu={"waktu_diterima": detail.waktu_diterima} if detail else {},
-            pilihan={"korban": detail.korban, "mediasi": detail.mediasi} if detail else {},
+            pilihan={"korban": detail.korban, "pelaku": detail.pelaku,
+                     "mediasi": detail.mediasi} if detail else {},
             anak=detail.korban_anak if detail else frozenset(),
         )
         nilai = None
@@ -386,6 +387,15 @@ class Backend:
 
             return simpan
 
+        def hubungan(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
+            from ppa_tui.domain.kasus import uuid_fields
+            from ppa_tui.domain.rincian import simpan_hubungan
+
+            v = uuid_fields(nilai, "korban_id", "pelaku_id")
+            row = simpan_hubungan(s, siap.kasus_id, v["korban_id"], v["pelaku_id"],
+                                  v.get("hubungan") or "")
+            return Tersimpan(form_id, row.id, siap.kasus_id)
+
         def rujukan(s, siap: FormSiap, nilai):  # noqa: ANN001, ANN202
             if siap.kasus_id is not None:
                 return lain(pengelolaan.simpan_rujukan)(s, siap, nilai)
@@ -420,6 +430,7 @@ class Backend:
             "korban": pihak,
             "pelaku": pihak,
             "kejadian": lain(lambda s, k, n, _t: kasus.simpan_kejadian(s, k, n)),
+            "hubungan": hubungan,
             "persetujuan": lain(kasus.simpan_persetujuan),
             "asesmen": lain(kasus.simpan_asesmen),
             "rencana": lain(kasus.simpan_rencana),

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from ppa_tui.domain import referensi, validasi
+from ppa_tui.domain import referensi, rincian, validasi
 from ppa_tui.domain.clock import BacaanJam, baca_jam
 from ppa_tui.domain.langkah import DIHENTIKAN, Lanjutan, lanjutan
 from ppa_tui.domain.models import (
@@ -21,7 +21,6 @@ from ppa_tui.domain.models import (
     CatatanKegiatan,
     Disposisi,
     Kasus,
-    KekerasanKasus,
     LangkahKasus,
     Mediasi,
     Pelimpahan,
@@ -101,6 +100,7 @@ class KasusDetail:
     langkah: list[LangkahBaris]
     korban: tuple[tuple[str, str], ...]
     korban_anak: frozenset[str]
+    pelaku: tuple[tuple[str, str], ...] = ()  # (id, label) for a korban–pelaku pair
     berjalan: tuple[Berjalan, ...] = ()
     keadaan: str = ""  # where the case stands when no main step runs
     mediasi_ditolak: str | None = None
@@ -214,6 +214,7 @@ def detail_kasus(
         butir=butir,
         langkah=langkah,
         korban=korban,
+        pelaku=tuple((str(p.id), _nama_urut(pihak, p)) for p in pihak if p.peran == "pelaku"),
         korban_anak=frozenset(str(p.id) for p in pihak if p.peran == "korban" and p.anak),
         berjalan=tuple(berjalan),
         keadaan=_keadaan(session, kasus, berjalan),
@@ -296,12 +297,12 @@ def _butir(session: Session, kasus: Kasus, pihak: list[Pihak],
             butir.append(Butir(f"{peran}:baru", judul, BELUM, peran, None))
         for i, p in enumerate(rows, 1):
             label = judul if peran == "pelapor" else f"{judul} {i}"
-            butir.append(
-                Butir(f"{peran}:{p.id}", label, ringkas_pihak(p), peran, p.id, p.model_dump())
-            )
-    bentuk = [
-        r.bentuk for r in _hidup(session, KekerasanKasus, kasus_id, KekerasanKasus.created_at)
-    ]
+            nilai = p.model_dump() | {"ragam_disabilitas": rincian.ragam_tersimpan(session, p.id)}
+            if peran == "korban":
+                nilai["bentuk_kekerasan"] = rincian.bentuk_tersimpan(session, kasus_id, p.id)
+            butir.append(Butir(f"{peran}:{p.id}", label, ringkas_pihak(p), peran, p.id, nilai))
+    butir.extend(_butir_hubungan(session, kasus_id, pihak))
+    bentuk = rincian.bentuk_tersimpan(session, kasus_id, None)
     kejadian = kasus.model_dump() | {"bentuk_kekerasan": bentuk}
     butir.append(Butir("kejadian", "Kejadian", ringkas_kejadian(kasus, bentuk, zona=zona),
                        "kejadian", kasus.id, kejadian))
@@ -347,6 +348,34 @@ def _butir(session: Session, kasus: Kasus, pihak: list[Pihak],
 # ---- one-line summaries --------------------------------------------------------------
 
 
+def _nama_urut(pihak: list[Pihak], p: Pihak) -> str:
+    """"Pelaku 2 · Budi": the number the case file shows, then the name."""
+    sama = [x for x in pihak if x.peran == p.peran]
+    judul = "Korban" if p.peran == "korban" else "Pelaku"
+    return f"{judul} {sama.index(p) + 1} · {p.nama or '(tanpa nama)'}"
+
+
+def _butir_hubungan(session: Session, kasus_id: uuid.UUID, pihak: list[Pihak]) -> list[Butir]:
+    """One line per korban–pelaku pair, only where a case has several korban or
+    several pelaku (with one of each, the pelaku's own line says it)."""
+    korban = [p for p in pihak if p.peran == "korban"]
+    pelaku = [p for p in pihak if p.peran == "pelaku"]
+    if len(korban) < 2 and len(pelaku) < 2:
+        return []
+    orang = {p.id: p for p in pihak}
+    out = []
+    for row in rincian.pasangan(session, kasus_id):
+        kb, pl = orang.get(row.korban_id), orang.get(row.pelaku_id)
+        if kb is None or pl is None:
+            continue
+        teks = (f"{_nama_urut(pihak, kb).split(' · ')[0]} ↔ {_nama_urut(pihak, pl)}: "
+                f"{referensi.label('hubungan_pelaku', row.hubungan) or 'belum diisi'}")
+        out.append(Butir(f"hubungan:{row.id}", "Hubungan", teks, "hubungan", row.id,
+                         {"korban_id": str(row.korban_id), "pelaku_id": str(row.pelaku_id),
+                          "hubungan": row.hubungan}))
+    return out
+
+
 def ringkas_pihak(p: Pihak) -> str:
     bagian = [p.nama or "(tanpa nama)"]
     if p.jenis_kelamin:
@@ -355,6 +384,8 @@ def ringkas_pihak(p: Pihak) -> str:
         bagian.append(f"{p.usia} th")
     if p.anak:
         bagian.append("ANAK")
+    if p.peran == "korban" and p.simfoni_diinput_pada is not None:
+        bagian.append("SIMFONI ✓")
     if p.peran == "pelapor" and p.adalah_korban:
         bagian.append("korban sendiri")
     elif p.hubungan:

@@ -32,7 +32,8 @@ def catat_tamu(
     kasus = None
     if tamu.keperluan in JALUR_KEPERLUAN:
         kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona,
-                           jalur=JALUR_KEPERLUAN[tamu.keperluan], kalender=kalender)
+                           jalur=JALUR_KEPERLUAN[tamu.keperluan], kalender=kalender,
+                           saluran=tamu.saluran)
         tamu.kasus_id = kasus.id
     session.add(tamu)
     return tamu, kasus
@@ -62,7 +63,8 @@ def jadikan_pengaduan(
         lama = session.get(Kasus, tamu.kasus_id)
         nomor = f" ({lama.nomor_register})" if lama is not None else ""
         raise SudahAdaKasus(f"Tamu ini sudah punya kasus{nomor}")
-    kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona)
+    kasus = buka_kasus(session, waktu_diterima=tamu.waktu_masuk, petugas=petugas, zona=zona,
+                       saluran=tamu.saluran)
     tamu.kasus_id = kasus.id
     session.add(tamu)
     return kasus

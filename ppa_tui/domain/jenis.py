@@ -102,6 +102,11 @@ def saran_wilayah() -> list[str]:
     return [nama_pendek(p.label) for p in kabkota] + [p.label for p in kabkota]
 
 
+def saran_kecamatan() -> list[str]:
+    """Suggestions for a kecamatan field: the province's kecamatan (any text is kept)."""
+    return list(referensi.kecamatan())
+
+
 def cari_wilayah(text: str) -> str:
     """A kab/kota typed as its code ("19.71", "1971") or its name ("Pangkalpinang")."""
     lowered = text.strip().lower()
@@ -241,6 +246,7 @@ JENIS: dict[str, Jenis] = {j.nama: j for j in (
           placeholder="HH-BB-TTTT JJ:MM; jam boleh dikosongkan", kosong=None),
     Jenis("angka", MASUKAN, _baca_angka, placeholder="angka", kosong=None),
     Jenis("wilayah", MASUKAN, _baca_wilayah, _tampil_wilayah, saran=saran_wilayah),
+    Jenis("kecamatan", MASUKAN, saran=saran_kecamatan),
     Jenis("pilihan", PILIHAN, _baca_pilihan, daftar=True),
     Jenis("pilihan_banyak", PILIHAN_BANYAK, _baca_pilihan_banyak,
           lambda value, zona: [str(v) for v in value], teks=False, daftar=True),

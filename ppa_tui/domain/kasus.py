@@ -15,20 +15,19 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from ppa_tui.domain import validasi
+from ppa_tui.domain import rincian, validasi
 from ppa_tui.domain.langkah import mulai_langkah
 from ppa_tui.domain.models import (
     Asesmen,
     Kasus,
-    KekerasanKasus,
     Persetujuan,
     Pihak,
     RencanaIntervensi,
     SQLModel,
-    utcnow,
 )
 from ppa_tui.domain.register import ambil_nomor
 from ppa_tui.domain.sop import load_sop
+from ppa_tui.domain.usia import tandai_usia_kejadian
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -61,7 +60,7 @@ def _is_text(obj: SQLModel, attr: str) -> bool:
 
 def buka_kasus(
     session: Session, *, waktu_diterima: datetime, petugas: str = "", zona: str = "Asia/Jakarta",
-    jalur: str = JALUR_PENGADUAN, kalender: Any = None,
+    jalur: str = JALUR_PENGADUAN, kalender: Any = None, saluran: str = "",
 ) -> Kasus:
     """Open a case: a register number of the local year, and the first step of its
     track already running from the moment the client (or the referral) arrived. A
@@ -77,6 +76,7 @@ def buka_kasus(
         jalur=jalur,
         waktu_diterima=waktu_diterima,
         petugas=petugas,
+        saluran=saluran or ("rujukan" if jalur == "rujukan" else ""),
     )
     session.add(kasus)
     session.flush()
@@ -102,26 +102,13 @@ def simpan_kejadian(session: Session, kasus_id: uuid.UUID, nilai: Mapping[str, A
         kasus.kejadian_tanpa_jam = False
     session.add(kasus)
     if "bentuk_kekerasan" in nilai:
-        baru = set(nilai["bentuk_kekerasan"] or ())
-        for row in _kekerasan(session, kasus_id):
-            if row.bentuk in baru:
-                baru.discard(row.bentuk)
-            else:
-                row.deleted_at = utcnow()
-                session.add(row)
-        for bentuk in sorted(baru):
-            session.add(KekerasanKasus(kasus_id=kasus_id, bentuk=bentuk))
+        rincian.ganti_bentuk(session, kasus_id, None, nilai["bentuk_kekerasan"] or ())
+    for orang in session.exec(  # the age at the kejadian moves with the kejadian
+        select(Pihak).where(Pihak.kasus_id == kasus_id).where(col(Pihak.deleted_at).is_(None))
+    ):
+        tandai_usia_kejadian(orang, kasus)
+        session.add(orang)
     return kasus
-
-
-def _kekerasan(session: Session, kasus_id: uuid.UUID) -> list[KekerasanKasus]:
-    return list(
-        session.exec(
-            select(KekerasanKasus)
-            .where(KekerasanKasus.kasus_id == kasus_id)
-            .where(col(KekerasanKasus.deleted_at).is_(None))
-        )
-    )
 
 
 def simpan_pihak(
@@ -132,17 +119,32 @@ def simpan_pihak(
     pihak_id: uuid.UUID | None = None,
 ) -> Pihak:
     """Add or update the pelapor, a korban or a pelaku of a case. A pelapor who is
-    the korban herself is recorded as a korban too, once."""
+    the korban herself is recorded as a korban too, once. A korban's own bentuk
+    kekerasan and anyone's ragam disabilitas become rows; every korban–pelaku pair
+    gets its relationship (`rincian.selaraskan_hubungan`); a child's wali who is a
+    pelaku of the case is refused."""
     if peran not in {"pelapor", "korban", "pelaku"}:
         raise ValueError(peran)
-    ambil_kasus(session, kasus_id)
+    kasus = ambil_kasus(session, kasus_id)
     pihak = (
         _pihak(session, pihak_id, kasus_id) if pihak_id else Pihak(kasus_id=kasus_id, peran=peran)
     )
+    hubungan_lama = pihak.hubungan
     terapkan(pihak, nilai)
+    if peran == "korban" and (pesan := rincian.wali_pelaku(session, kasus_id, pihak.wali_nama)):
+        raise AturanDilanggar(pesan)
+    tandai_usia_kejadian(pihak, kasus)
     session.add(pihak)
+    session.flush()
+    if peran == "korban" and "bentuk_kekerasan" in nilai:
+        rincian.ganti_bentuk(session, kasus_id, pihak.id, nilai["bentuk_kekerasan"] or ())
+    if "ragam_disabilitas" in nilai:
+        rincian.ganti_ragam(session, pihak.id, nilai["ragam_disabilitas"] or ())
     if peran == "pelapor" and pihak.adalah_korban:
-        _salin_pelapor_ke_korban(session, pihak)
+        _salin_pelapor_ke_korban(session, pihak, kasus)
+    if peran != "pelapor" or pihak.adalah_korban:
+        rincian.selaraskan_hubungan(session, kasus_id, pihak if peran == "pelaku" else None,
+                                    hubungan_lama)
     return pihak
 
 
@@ -167,13 +169,14 @@ _DATA_ORANG = (
 )
 
 
-def _salin_pelapor_ke_korban(session: Session, pelapor: Pihak) -> None:
+def _salin_pelapor_ke_korban(session: Session, pelapor: Pihak, kasus: Kasus) -> None:
     session.flush()
     korban = session.exec(
         select(Pihak).where(Pihak.peran == "korban").where(Pihak.pelapor_id == pelapor.id)
     ).first() or Pihak(kasus_id=pelapor.kasus_id, peran="korban", pelapor_id=pelapor.id)
     for attr in _DATA_ORANG:
         setattr(korban, attr, getattr(pelapor, attr))
+    tandai_usia_kejadian(korban, kasus)
     session.add(korban)
 
 
@@ -197,6 +200,10 @@ def simpan_persetujuan(
         pesan := validasi.pemberi_persetujuan_ditolak(korban.anak, row.pemberi)
     ):
         raise AturanDilanggar(pesan)
+    if row.pemberi != "korban" and (
+        pesan := rincian.wali_pelaku(session, kasus_id, row.wali_nama, row.wali_nik)
+    ):
+        raise AturanDilanggar(pesan)
     session.add(row)
     return row
 
@@ -207,6 +214,8 @@ IZIN_LEMBAGA = {  # referensi `lembaga_persetujuan` → the Persetujuan column
     "psikolog": "izin_psikolog",
     "dinas_sosial": "izin_dinsos",
     "uptd_ppa_kabkota": "izin_uptd_kabkota",
+    "penampungan": "izin_penampungan",
+    "lpsk": "izin_lpsk",
     "lainnya": "izin_lainnya",
 }
 
@@ -214,7 +223,7 @@ IZIN_LEMBAGA = {  # referensi `lembaga_persetujuan` → the Persetujuan column
 def boleh_dibagikan(session: Session, korban_id: uuid.UUID, lembaga: str) -> bool:
     """May this korban's personal information go to this kind of agency? Only with
     her informed consent (SOP 18, PERINGATAN 3): the latest consent recorded for her
-    decides; none recorded means no."""
+    decides; none recorded, or one she withdrew, means no."""
     kolom = IZIN_LEMBAGA[lembaga]
     row = session.exec(
         select(Persetujuan)
@@ -222,7 +231,7 @@ def boleh_dibagikan(session: Session, korban_id: uuid.UUID, lembaga: str) -> boo
         .where(col(Persetujuan.deleted_at).is_(None))
         .order_by(col(Persetujuan.updated_at).desc())
     ).first()
-    return bool(row is not None and getattr(row, kolom))
+    return bool(row is not None and row.dicabut_pada is None and getattr(row, kolom))
 
 
 def simpan_asesmen(

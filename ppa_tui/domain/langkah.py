@@ -157,6 +157,11 @@ def selesaikan_langkah(
     now = clock.now()
     aktif.finished_at = now
     aktif.durasi_detik = max(0, int((now - aktif.started_at).total_seconds()))
+    if kalender is not None:
+        from ppa_tui.domain.kalender import untuk_sop
+
+        kerja = untuk_sop(sop, kalender).durasi(aktif.started_at, now)
+        aktif.durasi_kerja_detik = max(0, int(kerja.total_seconds()))
     aktif.keputusan = pilihan
     if catatan := nilai.get("catatan"):
         aktif.catatan = str(catatan)

@@ -78,6 +78,9 @@ class BukuTamu(Rekam, table=True):
     petugas: str = Field(default="", max_length=100)
     kasus_id: uuid.UUID | None = Field(default=None, foreign_key="kasus.id", index=True)
     """Indexed (revision 0007): search reads a case's guests by it."""
+    saluran: str = Field(default="datang_langsung", max_length=20,
+                         sa_column_kwargs={"server_default": "datang_langsung"})
+    """How the guest reached the unit (referensi `saluran`): in person, SAPA 129, …"""
 
 
 class Kasus(Rekam, table=True):
@@ -107,7 +110,19 @@ class Kasus(Rekam, table=True):
     demo: bool = tanda()
     """Synthetic (`ppa demo`), not a real complaint: never counted, never reported."""
     kewenangan: str = Field(default="", max_length=20)
-    """Who has authority (referensi `kewenangan`): decided at SOP Layanan step 3."""
+    """Who has authority (referensi `kewenangan`): first judged at intake, decided at
+    SOP Layanan step 3."""
+    jenis_kasus: str = Field(default="", max_length=30, index=True)
+    """Referensi `jenis_kasus`: KDRT, TPKS, TPPO, ABH, hak asuh, perkawinan anak, lainnya."""
+    kejadian_berulang: str = Field(default="", max_length=10)
+    """"sekali" or "berulang"; empty: not asked yet."""
+    dilaporkan_polisi: bool = tanda()
+    dilaporkan_lain: str = Field(default="", max_length=200)
+    """Another service the case was already reported to (free text)."""
+    tingkat_risiko: str = Field(default="", max_length=10, index=True)
+    """Risk at the complaint (Permen PPPA 2/2022), before any asesmen."""
+    saluran: str = Field(default="", max_length=20)
+    """How the complaint came in (referensi `saluran`); a referral is "rujukan"."""
 
 
 class KekerasanKasus(Rekam, table=True):
@@ -117,6 +132,9 @@ class KekerasanKasus(Rekam, table=True):
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
     bentuk: str = Field(max_length=40)
+    korban_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id", index=True)
+    """The korban who suffered it (SIMFONI counts per korban); None: the case as a whole,
+    which stands for every korban that has no rows of her own."""
 
 
 class Pihak(Rekam, table=True):
@@ -145,6 +163,53 @@ class Pihak(Rekam, table=True):
     adalah_korban: bool = False
     pelapor_id: uuid.UUID | None = Field(default=None, foreign_key="pihak.id")
     """On a korban who is the pelapor herself: her pelapor row, whose identity it mirrors."""
+    usia_kejadian: int | None = None
+    """Age at the kejadian (SIMFONI's age groups count this, not the age at entry)."""
+    kelompok_usia: str = Field(default="", max_length=20, index=True)
+    """Referensi `kelompok_usia` code of `usia_kejadian`; empty when the age is unknown."""
+    anak_kejadian: bool = tanda()
+    """Under 18 at the kejadian (UU Perlindungan Anak)."""
+    kewarganegaraan: str = Field(default="", max_length=3)
+    negara: str = Field(default="", max_length=60)
+    tempat_lahir: str = Field(default="", max_length=100)
+    agama: str = Field(default="", max_length=20)
+    kecamatan: str = Field(default="", max_length=100)
+    desa: str = Field(default="", max_length=100)
+    akomodasi: str = teks_panjang()
+    """Accommodation a disability needs (UU 12/2022 art. 66): interpreter, ramp, …"""
+    sekolah: str = Field(default="", max_length=200)
+    wali_nama: str = Field(default="", max_length=200)
+    wali_hubungan: str = Field(default="", max_length=60)
+    wali_telepon: str = Field(default="", max_length=20)
+    tinggal_serumah: bool = tanda()
+    """A pelaku who lives with the korban."""
+    masih_menjangkau: bool = tanda()
+    """A pelaku who can still reach the korban."""
+    simfoni_diinput_pada: date | None = None
+    """When this korban was entered into SIMFONI-PPA; None: not yet."""
+    simfoni_diinput_oleh: str = Field(default="", max_length=100)
+
+
+class DisabilitasPihak(Rekam, table=True):
+    """One ragam disabilitas of a person (several may apply), as rows for the recap.
+    Replaces `Pihak.disabilitas`, which revision 0006 copied here and nothing reads."""
+
+    __tablename__ = "disabilitas_pihak"
+
+    pihak_id: uuid.UUID = Field(foreign_key="pihak.id", index=True)
+    ragam: str = Field(max_length=30)
+
+
+class HubunganKorbanPelaku(Rekam, table=True):
+    """How one pelaku is related to one korban: SIMFONI counts pelaku per korban, and
+    in a case with two korban the same man may be father to one and uncle to the other."""
+
+    __tablename__ = "hubungan_korban_pelaku"
+
+    kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
+    korban_id: uuid.UUID = Field(foreign_key="pihak.id", index=True)
+    pelaku_id: uuid.UUID = Field(foreign_key="pihak.id", index=True)
+    hubungan: str = Field(default="", max_length=30)
 
 
 class Persetujuan(Rekam, table=True):
@@ -170,6 +235,13 @@ class Persetujuan(Rekam, table=True):
     tanggal: date | None = None
     petugas: str = Field(default="", max_length=100)
     saksi: str = Field(default="", max_length=200)
+    izin_penampungan: bool = tanda()
+    izin_lpsk: bool = tanda()
+    lembaga_penerima: str = teks_panjang()
+    """The receiving bodies by name (RSUD …, Polres …), as the client was told."""
+    dicabut_pada: date | None = None
+    """The client withdrew this consent on that day: nothing is shared from then on."""
+    alasan_dicabut: str = teks_panjang()
 
 
 class Asesmen(Rekam, table=True):
@@ -240,6 +312,11 @@ class LangkahKasus(Rekam, table=True):
     deadline_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     durasi_detik: int | None = None
+    durasi_kerja_detik: int | None = None
+    """The time taken as its SOP counts it (working time where `hitungan = "kerja"`),
+    fixed when the step finished under the unit's calendar then: mutu baku and the
+    recap read it instead of recomputing every step (a year at 1M cases took 14.9 s).
+    None on steps finished before revision 0006 or without a calendar: recomputed."""
     petugas: str = Field(default="", max_length=100)
     rencana_id: uuid.UUID | None = Field(default=None, foreign_key="rencana_intervensi.id",
                                          index=True)

@@ -128,7 +128,8 @@ def mutu_baku(session: Session, sejak: datetime, sampai: datetime,
                           ).first() is None
     stmt = (
         select(LangkahKasus.sop_kode, LangkahKasus.langkah_kode, LangkahKasus.started_at,
-               LangkahKasus.deadline_at, LangkahKasus.finished_at, LangkahKasus.keputusan)
+               LangkahKasus.deadline_at, LangkahKasus.finished_at, LangkahKasus.keputusan,
+               LangkahKasus.durasi_kerja_detik)
         .join(Kasus, Kasus.id == LangkahKasus.kasus_id)
         .where(col(LangkahKasus.finished_at) >= sejak)
         .where(col(LangkahKasus.finished_at) < sampai)
@@ -145,7 +146,9 @@ def mutu_baku(session: Session, sejak: datetime, sampai: datetime,
 def hitung_mutu(rows: list[tuple], sejak: datetime, sampai: datetime,
                 kalender: Any = None) -> LaporanMutu:
     """The figures from plain rows (sop_kode, langkah_kode, started_at, deadline_at,
-    finished_at, keputusan)."""
+    finished_at, keputusan[, durasi_kerja_detik]). A stored duration is used when the
+    figures count the calendar (``kalender`` given); otherwise, or when none was
+    stored, the duration is computed."""
     from ppa_tui.domain.kalender import JamDinding, untuk_sop
 
     sops = semua_sop()
@@ -156,13 +159,16 @@ def hitung_mutu(rows: list[tuple], sejak: datetime, sampai: datetime,
     tepat: dict[tuple[str, str], int] = defaultdict(int)
     dihentikan = 0
     jam = JamDinding()
-    for sop_kode, kode, mulai, tenggat, selesai, keputusan in rows:
+    for sop_kode, kode, mulai, tenggat, selesai, keputusan, *simpan in rows:
         if keputusan == DIHENTIKAN:
             dihentikan += 1
             continue
         kunci = (sop_kode, kode)
-        h = hitungan.get(sop_kode, jam)
-        durasi[kunci].append(max(h.durasi(mulai, selesai), timedelta(0)))
+        if kalender is not None and simpan and simpan[0] is not None:
+            durasi[kunci].append(timedelta(seconds=simpan[0]))
+        else:
+            h = hitungan.get(sop_kode, jam)
+            durasi[kunci].append(max(h.durasi(mulai, selesai), timedelta(0)))
         if tenggat is not None:
             dengan_batas[kunci] += 1
             tepat[kunci] += selesai <= tenggat

@@ -149,7 +149,7 @@ def mediasi_ditolak(session: Session, kasus_id: uuid.UUID) -> str | None:
         select(Pihak).where(Pihak.kasus_id == kasus_id).where(Pihak.peran == "pelaku")
         .where(col(Pihak.deleted_at).is_(None))
     ).all()
-    if pelaku and all(p.anak for p in pelaku):
+    if pelaku and all(p.anak_kejadian or p.anak for p in pelaku):  # a child when he did it
         return None
     sebab = ("usia pelaku belum tercatat" if not pelaku
              else "ada pelaku dewasa atau yang usianya belum tercatat")

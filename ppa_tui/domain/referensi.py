@@ -25,7 +25,9 @@ from ppa_tui.domain.sumber import folder
 __all__ = [
     "Pilihan",
     "daftar_nama",
+    "kecamatan",
     "kelompok_usia",
+    "kode_kelompok_usia",
     "kode_provinsi_valid",
     "kode_wilayah_valid",
     "label",
@@ -159,12 +161,34 @@ def lembaga_penerima(nama: str, kode: str) -> str:
 
 def kelompok_usia(usia: int) -> str:
     """SIMFONI-PPA age group (e.g. "13–17") for an age in whole years."""
+    kode = kode_kelompok_usia(usia)
+    return simfoni("kelompok_usia", kode) or label("kelompok_usia", kode)
+
+
+def kode_kelompok_usia(usia: int) -> str:
+    """The stored code (e.g. "usia_13_17") of the age group for an age in whole years."""
     if usia < 0:
         raise ValueError(f"Usia tidak boleh negatif: {usia}")
     for e in _entri("kelompok_usia"):
         if e["min"] <= usia and ("max" not in e or usia <= e["max"]):
-            return e.get("simfoni") or e["label"]
+            return e["kode"]
     raise ValueError(f"Tidak ada kelompok usia untuk {usia} tahun")
+
+
+@cache
+def _kecamatan() -> dict[str, tuple[str, ...]]:
+    teks = folder("data").joinpath("kecamatan_babel.toml").read_bytes()
+    data = tomllib.loads(teks.decode("utf-8"))
+    return {e["kabkota"]: tuple(e["nama"]) for e in data.get("kecamatan", ())}
+
+
+def kecamatan(kabkota_kode: str | None = None) -> tuple[str, ...]:
+    """Kecamatan names of one kab/kota of the province (data/kecamatan_babel.toml), or
+    of all of them; empty for a kab/kota elsewhere (typed as free text there)."""
+    data = _kecamatan()
+    if kabkota_kode is not None:
+        return data.get(kabkota_kode, ())
+    return tuple(n for names in data.values() for n in names)
 
 
 # --- wilayah ---------------------------------------------------------------

@@ -35,6 +35,8 @@ SPECS = sorted(
 # Fields a service computes from the form rather than copying onto a column.
 TERHITUNG = {
     ("kejadian", "bentuk_kekerasan"),  # rows of KekerasanKasus, set by simpan_kejadian
+    ("korban", "bentuk_kekerasan"),  # her own KekerasanKasus rows (domain/rincian.py)
+    ("korban", "ragam_disabilitas"),  # rows of DisabilitasPihak
     # A step's finishing form records onto the case's other rows (domain/keputusan.py):
     # step 3's pelimpahan, the rencana's consent date and result, the next deadline.
     *(("selesai_kewenangan", a) for a in ("tujuan_jenis", "tujuan_nama", "kabkota_kode",
@@ -345,6 +347,7 @@ def test_bawaan_fills_now_today_and_officer() -> None:
     tamu = bawaan(load_form("buku_tamu"), k, "Rina")
     assert tamu == {
         "keperluan": "pengaduan",
+        "saluran": "datang_langsung",
         "jenis_identitas": "tidak_ada",
         "waktu_masuk": "23-11-2026 09:00",
     }

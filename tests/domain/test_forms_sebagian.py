@@ -35,6 +35,7 @@ CONTOH = {  # (a good value, a bad one, empty) per kind of field
     "tanggal_jam": ["22-11-2026", "22-11-2026 19:30", "99", "24-11-2026", ""],
     "angka": ["12", "x", "40", ""], "centang": [True, False],
     "wilayah": ["Pangkalpinang", "Atlantis", ""],
+    "kecamatan": ["Koba", "Kecamatan di luar provinsi", "x" * 200, ""],
 }
 
 

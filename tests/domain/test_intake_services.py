@@ -200,7 +200,7 @@ def test_identity_is_never_required(db: Database, clock: FixedClock) -> None:
     spec = load_form("buku_tamu")
     # A new form is pre-filled (arrival = now); the officer types nothing about her.
     mentah = bawaan(spec, konteks(clock), "Rina")
-    assert set(mentah) == {"keperluan", "jenis_identitas", "waktu_masuk"}
+    assert set(mentah) == {"keperluan", "saluran", "jenis_identitas", "waktu_masuk"}
     hasil = periksa_form(spec, mentah, konteks(clock))
     assert hasil.ok, hasil.galat
     assert (hasil.nilai["nama"], hasil.nilai["telepon"]) == ("", "")

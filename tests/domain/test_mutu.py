@@ -40,6 +40,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 
 from ppa_tui.domain.kalender import Kalender
 from ppa_tui.domain.models import Kasus, LangkahKasus
@@ -199,3 +200,27 @@ def test_a_database_of_only_synthetic_cases_shows_theirs_and_says_so(db) -> None
 def test_real_figures_are_not_marked_synthetic(db, riwayat) -> None:
     with db.baca() as s:
         assert mutu_baku(s, NOVEMBER.sejak, NOVEMBER.sampai, KALENDER).contoh is False
+
+
+def test_a_stored_working_time_is_read_not_recomputed(db) -> None:
+    """A step finished through the service keeps its working time (Friday 15:00 to
+    Monday 09:00 is 2 hours of an 08:00-16:00 week); mutu baku reads that, so the
+    figure stays what the unit's hours were when the step finished."""
+    from ppa_tui.domain.clock import FixedClock
+    from ppa_tui.domain.kasus import buka_kasus
+    from ppa_tui.domain.langkah import selesaikan_langkah
+
+    clock = FixedClock(nov(6, 15))
+    with db.session() as s:
+        k = buka_kasus(s, waktu_diterima=clock.now(), kalender=KALENDER)
+        [row] = s.exec(select(LangkahKasus).where(LangkahKasus.kasus_id == k.id)).all()
+        row_id = row.id
+    clock.advance(timedelta(days=2, hours=18))  # Monday 9 Nov 09:00
+    with db.session() as s:
+        selesaikan_langkah(s, row_id, clock, kalender=KALENDER)
+    with db.session() as s:
+        assert s.get(LangkahKasus, row_id).durasi_kerja_detik == 2 * 3600
+    lain = Kalender(frozenset(range(7)), time(0), time(23, 59), WIB)  # hours changed since
+    with db.baca() as s:
+        l1 = _per_kode(mutu_baku(s, NOVEMBER.sejak, NOVEMBER.sampai, lain))["L1"]
+    assert (l1.selesai, l1.median) == (1, 2 * H)

@@ -429,6 +429,9 @@ def test_every_row_keeps_the_rules(db: Database, clock: FixedClock, tmp_path: Pa
             if r.finished_at is not None:
                 assert r.started_at <= r.finished_at <= now
                 assert r.durasi_detik == int((r.finished_at - r.started_at).total_seconds())
+                if r.keputusan != "dihentikan":  # the working time, as the app stores it
+                    kerja = untuk_sop(sop[r.sop_kode], kal).durasi(r.started_at, r.finished_at)
+                    assert r.durasi_kerja_detik == int(kerja.total_seconds()), r.langkah_kode
             if r.keputusan == "dihentikan":
                 assert r.finished_at in ditutup_pada
             elif r.langkah_kode == "L3" and r.finished_at is not None:

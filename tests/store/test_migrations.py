@@ -17,8 +17,8 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from ppa_tui.domain import models
-from ppa_tui.store.database import Database
 from ppa_tui.store.cari import bukan_tabel_model
+from ppa_tui.store.database import Database
 from ppa_tui.store.engine import make_engine
 from ppa_tui.store.migrate import HEAD, alembic_config, current_revision, upgrade
 
@@ -177,7 +177,70 @@ def _id(db_url: str, n: int) -> str:
     return u.hex if db_url.startswith("sqlite") else str(u)
 
 
-SEBELUM_CARI = "0005"  # the revision before the search index (0007)
+def test_0006_keeps_every_row_and_carries_disability_and_relationship_over(
+    db_url: str,
+) -> None:
+    """A database at 0005 with a case of two korban and one pelaku ("ayah_kandung"),
+    one korban with a disability: after the upgrade every row is there, the disability
+    is a row of its own, the pelaku is the father of both korban (one pair each), the
+    age at the kejadian starts as the recorded age with its SIMFONI group, and the
+    guest's case came "datang_langsung"."""
+    from sqlalchemy import text
+
+    engine = make_engine(db_url)
+    t = "2026-11-23 02:00:00"
+    try:
+        upgrade(engine, "0005")
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO kasus (id, created_at, updated_at, device_id, nomor_register, tahun,"
+                " urutan, sop_kode, jalur, status, waktu_diterima, petugas, tempat_kejadian,"
+                " kejadian_kabkota_kode, kejadian_alamat, kronologi, kejadian_tanpa_jam,"
+                " kejadian_perkiraan, demo, kewenangan) VALUES (:id, :t, :t, 'd',"
+                " 'PPA/2026/0001', 2026, 1, 'layanan', 'dasar', 'aktif', :t, 'Rina', '', '', '',"
+                " 'cerita', :f, :f, :f, '')"), {"id": _id(db_url, 1), "t": t, "f": False})
+            conn.execute(text(
+                "INSERT INTO buku_tamu (id, created_at, updated_at, device_id, nama,"
+                " jenis_identitas, nomor_identitas, telepon, alamat, kabkota_kode, keperluan,"
+                " keterangan, waktu_masuk, petugas, kasus_id) VALUES (:id, :t, :t, 'd', 'Ani',"
+                " 'tidak_ada', '', '', '', '', 'pengaduan', '', :t, 'Rina', :k)"),
+                {"id": _id(db_url, 2), "t": t, "k": _id(db_url, 1)})
+            for n, peran, usia, anak, disabilitas, hubungan in (
+                (10, "korban", 9, True, "sensorik", ""),
+                (11, "korban", 14, True, "tidak_ada", ""),
+                (12, "pelaku", 40, False, "", "ayah_kandung"),
+            ):
+                conn.execute(text(
+                    "INSERT INTO pihak (id, created_at, updated_at, device_id, kasus_id, peran,"
+                    " nama, nik, nik_peringatan, jenis_kelamin, usia, anak, telepon, alamat,"
+                    " kabkota_kode, pendidikan, pekerjaan, status_perkawinan, disabilitas,"
+                    " hubungan, adalah_korban) VALUES (:id, :t, :t, 'd', :k, :peran, 'X', '', '',"
+                    " 'p', :usia, :anak, '', '', '', '', '', '', :dis, :hub, :f)"),
+                    {"id": _id(db_url, n), "t": t, "k": _id(db_url, 1), "peran": peran,
+                     "usia": usia, "anak": anak, "dis": disabilitas, "hub": hubungan,
+                     "f": False})
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM pihak")).scalar() == 3
+            assert conn.execute(text(
+                "SELECT usia_kejadian, kelompok_usia, anak_kejadian FROM pihak ORDER BY usia"
+            )).all() == [(9, "usia_6_12", True), (14, "usia_13_17", True),
+                         (40, "usia_25_44", False)]
+            assert conn.execute(text("SELECT ragam FROM disabilitas_pihak")).all() == [
+                ("sensorik",)]
+            assert conn.execute(text(
+                "SELECT count(*), min(hubungan) FROM hubungan_korban_pelaku")).one() == (
+                2, "ayah_kandung")
+            assert conn.execute(text("SELECT saluran FROM kasus")).all() == [
+                ("datang_langsung",)]
+            assert conn.execute(text("SELECT saluran FROM buku_tamu")).all() == [
+                ("datang_langsung",)]
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+SEBELUM_CARI = "0006"  # the revision before the search index (0007)
 
 
 def test_0007_finds_the_cases_already_in_the_database(db_url: str) -> None:

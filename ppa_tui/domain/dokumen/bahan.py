@@ -321,16 +321,42 @@ def baris_orang(p: Pihak | None, *, peran_kosong: str = "korban", disembunyikan:
         Baris("Kab/kota", wilayah(p.kabkota_kode)),
     ]
     if p.peran == "korban":
-        isi += [Baris("Pendidikan", label("pendidikan", p.pendidikan)),
+        wali = ", ".join(x for x in (p.wali_nama, p.wali_hubungan) if x)
+        isi += [Baris("Tempat lahir", rahasia or p.tempat_lahir),
+                Baris("Kecamatan / desa", rahasia or " / ".join(
+                    x for x in (p.kecamatan, p.desa) if x)),
+                Baris("Kewarganegaraan", " ".join(
+                    x for x in (label("kewarganegaraan", p.kewarganegaraan), p.negara) if x)),
+                Baris("Agama", label("agama", p.agama)),
+                Baris("Usia saat kejadian", "" if p.usia_kejadian is None else
+                      f"{p.usia_kejadian} tahun" + (" (anak)" if p.anak_kejadian else "")),
+                Baris("Pendidikan", label("pendidikan", p.pendidikan)),
+                Baris("Sekolah", rahasia or p.sekolah),
+                Baris("Orang tua/wali", rahasia or wali),
                 Baris("Pekerjaan", label("pekerjaan", p.pekerjaan)),
                 Baris("Status perkawinan", label("status_perkawinan", p.status_perkawinan)),
-                Baris("Disabilitas", label("disabilitas", p.disabilitas))]
+                Baris("Disabilitas", ", ".join(label("disabilitas", r) for r in _ragam(p))),
+                Baris("Akomodasi", p.akomodasi)]
     elif p.peran == "pelapor":
         hubungan = "Korban sendiri" if p.adalah_korban else label("hubungan_pelapor", p.hubungan)
         isi.append(Baris("Hubungan dengan korban", hubungan))
     else:
-        isi.append(Baris("Hubungan dengan korban", label("hubungan_pelaku", p.hubungan)))
+        keamanan = [t for t, ya in (("tinggal serumah dengan korban", p.tinggal_serumah),
+                                    ("masih bisa menjangkau korban", p.masih_menjangkau)) if ya]
+        isi += [Baris("Hubungan dengan korban", label("hubungan_pelaku", p.hubungan)),
+                Baris("Keamanan korban", "; ".join(keamanan).capitalize())]
     return tuple(isi)
+
+
+def _ragam(p: Pihak) -> list[str]:
+    """The person's ragam disabilitas rows (revision 0006), read through the session
+    the document's rows came from; an empty form has none."""
+    from sqlalchemy.orm import object_session
+
+    from ppa_tui.domain.rincian import ragam_tersimpan
+
+    session = object_session(p)
+    return ragam_tersimpan(session, p.id) if session is not None else []
 
 
 @dataclass(frozen=True)

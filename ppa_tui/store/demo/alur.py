@@ -222,6 +222,8 @@ class Alur:
             "sop_kode": sop_kode, "langkah_kode": kd, "started_at": mulai,
             "deadline_at": tenggat, "finished_at": selesai,
             "durasi_detik": None if selesai is None else int((selesai - mulai).total_seconds()),
+            "durasi_kerja_detik": None if selesai is None else max(
+                0, (self.kal.kerja(selesai) - self.kal.kerja(mulai)) // 1_000_000),
             "petugas": k.petugas, "rencana_id": rencana_id, "catatan": "",
             "batas_manual": manual, "keputusan": keputusan,
         })

@@ -40,6 +40,7 @@ from ppa_tui.store.demo.kata import (
     nama_orang,
 )
 from ppa_tui.store.demo.konstanta import SOP, TABEL, WIB
+from ppa_tui.store.demo.rinci import Rincian
 
 # ---- the generator ------------------------------------------------------------------
 
@@ -98,11 +99,14 @@ class _Format:
         return col.type._cached_bind_processor(self.dialect)  # noqa: SLF001
 
 
-class _Generator(Alur):
+class _Generator(Alur, Rincian):
     def __init__(self, rng: random.Random, ids: random.Random, now: datetime, device: str,
                  fmt: _Format, kal: KalenderCepat, bawaan: dict[str, dict[str, Any]]) -> None:
         self.rng, self.ids, self.now, self.device, self.fmt = rng, ids, now, device, fmt
         self.kal, self.bawaan = kal, bawaan
+        # the SIMFONI details draw from their own stream, so adding them left every
+        # other value of a seed's fill as it was
+        self.rinci = random.Random(rng.random())
         self.ms = 0  # arrival of the case being made, in Unix milliseconds (for uid)
         self.paksa_macet: datetime | None = None  # this arrival is surely overdue
         self.siapkan_alur()
@@ -209,7 +213,7 @@ class _Generator(Alur):
                 "disabilitas": dis}
 
     def _pihak(self, kasus_id: Id, peran: str, dibuat: datetime, **v: Any) -> dict[str, Any]:
-        row = {
+        row = self.bawaan["pihak"] | {
             "id": self.uid(), "created_at": dibuat, "updated_at": dibuat,
             "device_id": self.device, "deleted_at": None, "kasus_id": kasus_id, "peran": peran,
             "nama": "", "nik": "", "nik_peringatan": "", "jenis_kelamin": "",
@@ -289,7 +293,7 @@ class _Generator(Alur):
                   rows={t: [] for t in TABEL})
         self.jalani(k)
 
-        kasus = {
+        kasus = self.bawaan["kasus"] | {
             "id": kasus_id, "created_at": dibuat,
             "updated_at": max(dibuat, didata, k.diubah or dibuat),
             "device_id": self.device, "deleted_at": None,
@@ -302,6 +306,8 @@ class _Generator(Alur):
             "demo": True,  # synthetic: marked, so real work can tell it apart
             "kewenangan": k.kewenangan,
         }
+        saluran = "rujukan" if rujukan else self.saluran()
+        kasus.update(self.rincian_kasus(bentuk, hub, anak, k.kewenangan), saluran=saluran)
         # the guest leaves once the complaint (or the referral) is recorded
         catat = next((x["finished_at"] for x in k.rows["langkah"]
                       if x["langkah_kode"] in ("L2", "L4a") and x["rencana_id"] is None), None)
@@ -310,7 +316,8 @@ class _Generator(Alur):
             keluar = catat + timedelta(minutes=r.randint(3, 40))
             keluar = keluar if keluar <= self.now else None
         ktp = pelapor["nik"] and r.random() < 0.8
-        tamu = {
+        tamu = self.bawaan["tamu"] | {
+            "saluran": saluran,
             "id": self.uid(), "created_at": dibuat, "updated_at": keluar or dibuat,
             "device_id": self.device, "deleted_at": None, "nama": pelapor["nama"],
             "jenis_identitas": "ktp" if ktp else r.choice(("tidak_ada", "tidak_ada", "sim")),
@@ -329,9 +336,11 @@ class _Generator(Alur):
         rows = k.rows
         rows["kekerasan"] = [
             {"id": self.uid(), "created_at": didata, "updated_at": didata,
-             "device_id": self.device, "deleted_at": None, "kasus_id": kasus_id, "bentuk": b}
+             "device_id": self.device, "deleted_at": None, "kasus_id": kasus_id, "bentuk": b,
+             "korban_id": None}
             for b in bentuk
         ]
+        self.rincian_orang(rows, korban, pelaku, waktu_kejadian, diterima, didata)
         rows["kasus"] = [kasus]
         rows["tamu"] = [tamu]
         rows["pelapor"] = [pelapor]
@@ -481,3 +490,4 @@ class _Generator(Alur):
             " Korban saat ini tinggal sementara di rumah kerabat.",
         ))
         return s + lanjut
+

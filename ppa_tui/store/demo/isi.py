@@ -18,7 +18,9 @@ from ppa_tui.domain.models import (
     Asesmen,
     BukuTamu,
     CatatanKegiatan,
+    DisabilitasPihak,
     Disposisi,
+    HubunganKorbanPelaku,
     Kasus,
     KekerasanKasus,
     LangkahKasus,
@@ -196,6 +198,7 @@ _MODEL = {
     "disposisi": Disposisi, "asesmen": Asesmen, "persetujuan": Persetujuan,
     "rencana": RencanaIntervensi, "langkah": LangkahKasus, "penampungan": Penampungan,
     "mediasi": Mediasi, "catatan": CatatanKegiatan, "terminasi": Terminasi,
+    "disabilitas": DisabilitasPihak, "hubungan": HubunganKorbanPelaku,
 }
 # parents before children (foreign keys are checked per row on SQLite)
 _URUTAN_TABEL = tuple((k, _MODEL[k]) for k in TABEL)

@@ -9,5 +9,5 @@ HARI_KE_BELAKANG = 365
 TABEL = (  # the generator's row lists, parents before children (foreign keys)
     "kasus", "tamu", "pelapor", "pihak", "kekerasan", "rujukan", "pelimpahan", "disposisi",
     "asesmen", "persetujuan", "rencana", "langkah", "penampungan", "mediasi", "catatan",
-    "terminasi",
+    "terminasi", "disabilitas", "hubungan",
 )
