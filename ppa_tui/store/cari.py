@@ -45,8 +45,8 @@ from sqlmodel import Session
 
 from ppa_tui.domain.models import UTCDateTime
 
-__all__ = ["BATAS", "BarisCari", "HalamanCari", "PESAN_PENDEK", "Saringan", "cari",
-           "lipat", "bukan_tabel_model"]
+__all__ = ["BATAS", "PESAN_PENDEK", "BarisCari", "HalamanCari", "Saringan",
+           "bukan_tabel_model", "cari", "hitung", "lipat"]
 
 BATAS = 50  # a page: what the search screen shows, and what `ppa cari` prints
 HITUNG_MAKS = 1000  # matches are counted this far ("lebih dari 1.000")
@@ -199,8 +199,10 @@ def cari(session: Session, kueri: str, saringan: Saringan | None = None,
     lebih = len(hasil) > batas
     hasil = hasil[:batas]
     jumlah = None
-    if hitung and setelah is None:
-        jumlah = len(hasil) if not lebih else _hitung(conn, sqlite, k, tingkat, saringan, now)
+    if setelah is None and not lebih:
+        jumlah = len(hasil)  # all of them are on this page
+    elif hitung and setelah is None:
+        jumlah = _hitung(conn, sqlite, k, tingkat, saringan, now)
     baris = _isi(conn, hasil, k)
     berikut = (hasil[-1][0], hasil[-1][1]) if lebih and hasil else None
     if isinstance(kueri, str) and kueri.strip() and k.jenis == "urut":
@@ -209,6 +211,19 @@ def cari(session: Session, kueri: str, saringan: Saringan | None = None,
         pesan = ""
     return HalamanCari(kueri, saringan, setelah, tuple(baris), berikut, jumlah, pesan,
                        k.istilah)
+
+
+def hitung(session: Session, kueri: str, saringan: Saringan | None = None, *,
+           now: datetime | None = None) -> int:
+    """How many cases match, counting no further than `HITUNG_MAKS` + 1 (the screen
+    asks for it after drawing the first page: counting a common fragment's thousand
+    matches costs more than finding the page)."""
+    k = urai(kueri)
+    if k.jenis == "pendek":
+        return 0
+    conn = session.connection()
+    return _hitung(conn, conn.dialect.name == "sqlite", k, _tingkat(k), saringan or Saringan(),
+                   now)
 
 
 def _tingkat(k: _Kueri) -> tuple[str, ...]:
@@ -348,7 +363,18 @@ def _baca(conn: Connection, sqlite: bool, k: _Kueri, tingkat: str, s: Saringan,
 
 def _hitung(conn: Connection, sqlite: bool, k: _Kueri, tingkat: tuple[str, ...],
             s: Saringan, now: datetime | None) -> int:
-    """How many cases match, counting no further than `HITUNG_MAKS` + 1."""
+    """How many cases match, counting no further than `HITUNG_MAKS` + 1. Without
+    filters SQLite counts the index's own rows (a removed case has none), joining no
+    table."""
+    if sqlite and s.kosong and k.jenis in ("teks", "angka"):
+        total = 0
+        for t in tingkat:
+            total += conn.execute(text(
+                "SELECT count(*) FROM (SELECT 1 FROM cari_fts WHERE cari_fts MATCH :m "
+                "LIMIT :n)"), {"m": _fts_match(k, t), "n": HITUNG_MAKS + 1 - total}).scalar()
+            if total > HITUNG_MAKS:
+                break
+        return min(total, HITUNG_MAKS + 1)
     total = 0
     for t in tingkat:
         sisa = HITUNG_MAKS + 1 - total
@@ -388,6 +414,11 @@ def _isi(conn: Connection, hasil: list[tuple[int, int, uuid.UUID]], k: _Kueri) -
     if not hasil:
         return []
     ids = [kid for _, _, kid in hasil]
+    simpan = {i.hex if conn.dialect.name == "sqlite" else i: i for i in ids}  # stored -> id
+
+    def _uuid(v: Any) -> uuid.UUID:
+        return simpan[v] if v in simpan else uuid.UUID(str(v))
+
     kasus = {_uuid(r[0]): r for r in _ambil(
         conn, "SELECT id, nomor_register, status, kejadian_kabkota_kode FROM kasus "
               "WHERE id IN ({ids})", ids)}

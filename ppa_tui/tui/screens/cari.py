@@ -69,6 +69,11 @@ class CariScreen(LayarBeraksi):
         hasil: HalamanCari
 
     @dataclass
+    class Jumlah(Message):
+        nomor: int
+        jumlah: int
+
+    @dataclass
     class Gagal(Message):
         nomor: int
         pesan: str
@@ -173,15 +178,20 @@ class CariScreen(LayarBeraksi):
     @work(thread=True, exclusive=True, group="cari", exit_on_error=False)
     def _cari(self, nomor: int, kueri: str, saringan: Saringan,
               setelah: tuple[int, int] | None) -> None:
+        worker = get_current_worker()
         try:
-            hasil = self.backend.cari(kueri, saringan, setelah)
+            hasil = self.backend.cari(kueri, saringan, setelah, hitung=False)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Hasil(nomor, hasil))
+            if hasil.jumlah is None and setelah is None:  # more than a page: count after
+                jumlah = self.backend.hitung_cari(kueri, saringan)
+                if not worker.is_cancelled:
+                    self.post_message(self.Jumlah(nomor, jumlah))
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
             from ppa_tui.galat import laporkan
 
             self.post_message(self.Gagal(nomor, laporkan(exc, "cari")))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Hasil(nomor, hasil))
 
     def _tampil_memuat(self) -> None:
         self.query_one("#ringkas", Static).update(Text("Mencari…", style="italic"))
@@ -216,8 +226,9 @@ class CariScreen(LayarBeraksi):
         kursor = baris_kursor(table) if self.data is not None and (
             self.data.kueri, self.data.saringan, self.data.setelah) == (
             hasil.kueri, hasil.saringan, hasil.setelah) else None
-        if hasil.jumlah is None and self.data is not None:
-            hasil = _dengan_jumlah(hasil, self.data.jumlah)
+        if hasil.jumlah is None and self.data is not None and (
+                self.data.kueri, self.data.saringan) == (hasil.kueri, hasil.saringan):
+            hasil = _dengan_jumlah(hasil, self.data.jumlah)  # a page turn: same count
         self.data = hasil
         table.clear()
         for b in hasil.baris:
@@ -235,6 +246,13 @@ class CariScreen(LayarBeraksi):
         ke_baris(table, kursor)
         self.query_one("#ringkas", Static).update(self._ringkasan(hasil))
         self.refresh_bindings()
+
+    @on(Jumlah)
+    def _jumlah(self, event: Jumlah) -> None:
+        if event.nomor != self._minta or self.data is None:
+            return
+        self.data = _dengan_jumlah(self.data, event.jumlah)
+        self.query_one("#ringkas", Static).update(self._ringkasan(self.data))
 
     @on(Gagal)
     def _gagal(self, event: Gagal) -> None:
@@ -264,6 +282,8 @@ class CariScreen(LayarBeraksi):
                 teks.append(f"Lebih dari {_angka(HITUNG_MAKS)} kasus ditemukan", style="bold")
             elif jumlah is not None:
                 teks.append(f"{_angka(jumlah)} kasus ditemukan", style="bold")
+            else:
+                teks.append(f"Lebih dari {_angka(BATAS)} kasus ditemukan", style="bold")
             if hasil.berikut is not None or self._ke:
                 dari = self._ke * BATAS + 1
                 teks.append(f" · {_angka(dari)}–{_angka(dari + len(hasil.baris) - 1)}"
