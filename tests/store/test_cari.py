@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 
 from ppa_tui.domain.models import BukuTamu, Kasus, KekerasanKasus, LangkahKasus, Pihak
-from ppa_tui.store.cari import PESAN_PENDEK, Saringan, cari, lipat, urai
+from ppa_tui.store.cari import PESAN_PENDEK, Saringan, cari, hitung, lipat, urai
 
 AWAL = datetime(2026, 11, 2, 2, tzinfo=UTC)
 NOW = datetime(2026, 11, 23, 2, tzinfo=UTC)
@@ -169,6 +169,13 @@ def test_pages_follow_each_other_across_tiers(db, kasus) -> None:
     assert satu.jumlah == 3 and satu.berikut is not None
     assert [b.nomor_register for b in dua.baris] == ["PPA/2026/0006"]
     assert dua.berikut is None
+    with db.baca() as s:  # what the screen asks for after drawing the first page
+        tanpa = cari(s, "aisyah", batas=2, now=NOW, hitung=False)
+        assert tanpa.jumlah is None
+        assert hitung(s, "aisyah", now=NOW) == 3
+        assert hitung(s, "aisyah", Saringan(status="aktif"), now=NOW) == 2
+        assert hitung(s, "0812 3456", now=NOW) == 1
+        assert hitung(s, "si", now=NOW) == 0
 
 
 def test_short_queries(db, kasus) -> None:
