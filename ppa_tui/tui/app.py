@@ -87,7 +87,7 @@ class PpaApp(App[None]):
         Indonesian. Textual's Theme and Screenshot are left out: a desk has no use for
         them, and a screenshot would write victims' data to a file."""
         yield from self.perintah_layar(screen)
-        if self.check_action("cari", ()):
+        if self._bisa_cari(screen):
             yield SystemCommand("Cari kasus (/ atau Ctrl+F)",
                                 "Cari kasus: nama, NIK, telepon, nomor register, kronologi",
                                 self.action_cari)
@@ -113,11 +113,15 @@ class PpaApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cari":
-            from textual.screen import ModalScreen
-
-            # not over a dialog or the palette; over a form it is (its draft is kept)
-            return not isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1
+            return self._bisa_cari(self.screen)
         return True
+
+    def _bisa_cari(self, screen: Screen) -> bool:
+        """Search opens over any screen but a dialog or the palette (over a form too:
+        its draft is kept)."""
+        from textual.screen import ModalScreen
+
+        return not isinstance(screen, ModalScreen) and len(self.screen_stack) > 1
 
     def action_cari(self) -> None:
         """The search screen; on it, back to its query field."""

@@ -137,6 +137,20 @@ async def test_nothing_found_short_query_and_filters(make_app, kasus) -> None:
                                                                   "PPA/2026/0003"]
 
 
+async def test_the_palette_offers_the_search(make_app, kasus) -> None:
+    from ppa_tui.tui.screens.cari import CariScreen
+
+    app = make_app()
+    async with app.run_test(size=UKURAN) as pilot:
+        await beranda_siap(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"cari kasus")
+        await settle(pilot)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: isinstance(app.screen, CariScreen), "layar cari")
+
+
 def test_search_screen_snapshot(snap_compare, make_app, kasus) -> None:
     async def run(pilot):
         await beranda_siap(pilot)
