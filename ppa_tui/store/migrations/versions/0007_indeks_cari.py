@@ -88,6 +88,20 @@ SQLITE_HAPUS = [
     "DROP TABLE IF EXISTS cari_fts",
 ]
 
+_PG_DOK = f"""
+SELECT k.tahun::bigint * {KALI} + k.urutan, k.id, ppa_lipat(k.nomor_register),
+       ppa_lipat(coalesce((SELECT string_agg(p.nama, ' | ') FROM pihak p
+                           WHERE p.kasus_id = k.id AND p.deleted_at IS NULL
+                           AND p.peran IN ('korban', 'pelapor', 'pelaku') AND p.nama <> ''), '')
+                 || ' | ' ||
+                 coalesce((SELECT string_agg(t.nama, ' | ') FROM buku_tamu t
+                           WHERE t.kasus_id = k.id AND t.deleted_at IS NULL
+                           AND t.nama <> ''), '')),
+       coalesce((SELECT string_agg(p.nik || ' ' || {_SQL_TELEPON.format(c='p.telepon')}, ' ')
+                 FROM pihak p WHERE p.kasus_id = k.id AND p.deleted_at IS NULL
+                 AND p.peran IN ('korban', 'pelapor', 'pelaku')), '')
+FROM kasus k"""
+
 PG_BUAT = [
     # one transaction at a time creates the extensions (two desks, or parallel tests)
     "SELECT pg_advisory_xact_lock(7234011)",
@@ -99,23 +113,71 @@ PG_BUAT = [
     "PARALLEL SAFE STRICT AS $$ SELECT translate(lower(public.unaccent("
     "'public.unaccent'::regdictionary, teks)), "
     "E'\\t\\n\\r''’‘`ʼ´', '   ') $$",
-    "CREATE INDEX ix_cari_pihak_nama ON pihak USING gin (ppa_lipat(nama) public.gin_trgm_ops)",
-    "CREATE INDEX ix_cari_pihak_nik ON pihak USING gin (nik public.gin_trgm_ops)",
-    f"CREATE INDEX ix_cari_pihak_telepon ON pihak USING gin "
-    f"(({_SQL_TELEPON.format(c='telepon')}) public.gin_trgm_ops)",
-    "CREATE INDEX ix_cari_kasus_nomor ON kasus USING gin "
-    "(ppa_lipat(nomor_register) public.gin_trgm_ops)",
+    # one narrow row per kept case, already folded, keyed by its register key: ordering
+    # by recency walks the key, and a match's recheck reads a short row, not pihak's
+    "CREATE TABLE cari_dok (kunci bigint PRIMARY KEY, kasus_id uuid NOT NULL, "
+    "nomor text NOT NULL, nama text NOT NULL, identitas text NOT NULL)",
+    f"INSERT INTO cari_dok (kunci, kasus_id, nomor, nama, identitas) {_PG_DOK} "
+    "WHERE k.deleted_at IS NULL",
+    "CREATE UNIQUE INDEX ix_cari_dok_kasus ON cari_dok (kasus_id)",
+    "CREATE INDEX ix_cari_dok_nama ON cari_dok USING gin (nama public.gin_trgm_ops)",
+    "CREATE INDEX ix_cari_dok_nomor ON cari_dok USING gin (nomor public.gin_trgm_ops)",
+    "CREATE INDEX ix_cari_dok_identitas ON cari_dok USING gin "
+    "(identitas public.gin_trgm_ops)",
+    # the kronologi is searched where it is (only when names run out)
     "CREATE INDEX ix_cari_kasus_kronologi ON kasus USING gin "
     "(ppa_lipat(kronologi) public.gin_trgm_ops)",
-    "CREATE INDEX ix_cari_tamu_nama ON buku_tamu USING gin (ppa_lipat(nama) public.gin_trgm_ops)",
+    f"""CREATE OR REPLACE FUNCTION ppa_cari_bangun(kid uuid) RETURNS void
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM cari_dok WHERE kasus_id = kid;
+        INSERT INTO cari_dok (kunci, kasus_id, nomor, nama, identitas) {_PG_DOK}
+        WHERE k.id = kid AND k.deleted_at IS NULL;
+    END $$""",
+    """CREATE OR REPLACE FUNCTION ppa_cari_kasus() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            DELETE FROM cari_dok WHERE kasus_id = OLD.id;
+        ELSE
+            PERFORM ppa_cari_bangun(NEW.id);
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE FUNCTION ppa_cari_anggota() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' AND OLD.kasus_id IS NOT NULL THEN
+            PERFORM ppa_cari_bangun(OLD.kasus_id);
+        END IF;
+        IF TG_OP <> 'DELETE' AND NEW.kasus_id IS NOT NULL AND (TG_OP = 'INSERT'
+                OR NEW.kasus_id IS DISTINCT FROM OLD.kasus_id) THEN
+            PERFORM ppa_cari_bangun(NEW.kasus_id);
+        END IF;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER cari_kasus AFTER INSERT OR DELETE OR UPDATE OF nomor_register, "
+    "deleted_at, tahun, urutan ON kasus FOR EACH ROW EXECUTE FUNCTION ppa_cari_kasus()",
+    "CREATE TRIGGER cari_pihak AFTER INSERT OR DELETE OR UPDATE OF nama, nik, telepon, "
+    "peran, deleted_at, kasus_id ON pihak FOR EACH ROW EXECUTE FUNCTION ppa_cari_anggota()",
+    "CREATE TRIGGER cari_tamu AFTER INSERT OR DELETE OR UPDATE OF nama, kasus_id, "
+    "deleted_at ON buku_tamu FOR EACH ROW EXECUTE FUNCTION ppa_cari_anggota()",
+    # statistics now: the planner's choice between walking the key and the trigram
+    # index rests on how many rows a fragment matches
+    "ANALYZE cari_dok",
+    "ANALYZE kasus",
 ]
 PG_HAPUS = [
+    "DROP TRIGGER IF EXISTS cari_kasus ON kasus",
+    "DROP TRIGGER IF EXISTS cari_pihak ON pihak",
+    "DROP TRIGGER IF EXISTS cari_tamu ON buku_tamu",
+    "DROP FUNCTION IF EXISTS ppa_cari_kasus()",
+    "DROP FUNCTION IF EXISTS ppa_cari_anggota()",
+    "DROP FUNCTION IF EXISTS ppa_cari_bangun(uuid)",
+    "DROP TABLE IF EXISTS cari_dok",
     *(f"DROP INDEX IF EXISTS {n}" for n in (
         "ix_cari_pihak_nama", "ix_cari_pihak_nik", "ix_cari_pihak_telepon",
         "ix_cari_kasus_nomor", "ix_cari_kasus_kronologi", "ix_cari_tamu_nama")),
     "DROP FUNCTION IF EXISTS ppa_lipat(text)",
 ]
-
 
 
 def _jalankan(perintah: list[str]) -> None:
