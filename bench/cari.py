@@ -323,11 +323,13 @@ def main() -> None:
         bangun = siapkan(url, catatan)
         r = ukur_kueri(url, args.queries, args.seed, args.baseline)
         ok &= cetak_kueri(judul, r, bangun)
-    if args.layar and args.sqlite:
+    layar_url = (f"sqlite:///{args.sqlite}" if args.sqlite else args.pg) if args.layar else None
+    if layar_url:
         kata = ["aisyah", "rahmaw", "bong m", "sutris", "lestar", "nurhay", "tjhin",
                 "maimun", "qxzvw", "marlin"]
-        h = ukur_layar(f"sqlite:///{args.sqlite}", kata, args.runs, args.jeda)
-        print(f"\nKeystroke -> results on screen, 80x24 pty, {args.runs} runs of a fragment "
+        h = ukur_layar(layar_url, kata, args.runs, args.jeda)
+        print(f"\nKeystroke -> results on screen ({layar_url.split(':')[0]}), 80x24 pty, "
+              f"{args.runs} runs of a fragment "
               f"typed key by key, {sum(len(kata[i % len(kata)]) for i in range(args.runs))} "
               "keys per program")
         print(f"  {'':<28}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
