@@ -319,7 +319,10 @@ def main() -> None:
         if not url:
             continue
         if catatan is None and args.pg:
-            catatan = Path("/tmp") / ("cari-pg-" + str(abs(hash(args.pg)) % 10**8) + ".json")
+            import hashlib
+
+            tanda = hashlib.sha1(args.pg.encode()).hexdigest()[:10]
+            catatan = Path("/tmp") / f"cari-pg-{tanda}.json"
         bangun = siapkan(url, catatan)
         r = ukur_kueri(url, args.queries, args.seed, args.baseline)
         ok &= cetak_kueri(judul, r, bangun)

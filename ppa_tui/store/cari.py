@@ -191,6 +191,8 @@ def cari(session: Session, kueri: str, saringan: Saringan | None = None,
         return HalamanCari(kueri, saringan, setelah, (), None, 0, PESAN_PENDEK)
     conn = session.connection()
     sqlite = conn.dialect.name == "sqlite"
+    if not sqlite:
+        _rencana_khusus(conn)
     tingkat = _tingkat(k)
     hasil: list[tuple[int, int, uuid.UUID]] = []  # (tier, key, id)
     for t in range(setelah[0] if setelah else 0, len(tingkat)):
@@ -226,8 +228,19 @@ def hitung(session: Session, kueri: str, saringan: Saringan | None = None, *,
     if k.jenis == "pendek":
         return 0
     conn = session.connection()
-    return _hitung(conn, conn.dialect.name == "sqlite", k, _tingkat(k), saringan or Saringan(),
-                   now)
+    sqlite = conn.dialect.name == "sqlite"
+    if not sqlite:
+        _rencana_khusus(conn)
+    return _hitung(conn, sqlite, k, _tingkat(k), saringan or Saringan(), now)
+
+
+def _rencana_khusus(conn: Connection) -> None:
+    """PostgreSQL plans each search with its fragment: psycopg prepares a statement run
+    five times, and the generic plan that follows cannot know whether ``%aisy%``
+    matches 2% of the cases (walk the key, stop at 51) or none (use the trigram
+    index): at 1,000,000 cases the wrong one cost 130-330 ms instead of 2 ms. For
+    this transaction only."""
+    conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 def _tingkat(k: _Kueri) -> tuple[str, ...]:
