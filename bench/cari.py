@@ -90,12 +90,12 @@ def ukuran_indeks(engine) -> tuple[float, float]:
             halaman = conn.execute(text("PRAGMA page_count")).scalar() * conn.execute(
                 text("PRAGMA page_size")).scalar()
             return (indeks or 0) / 1e6, halaman / 1e6
+        # the folded copy (cari_dok with its indexes) and the kronologi's index
         indeks = conn.execute(text(
-            "SELECT sum(pg_relation_size(indexrelid)) FROM pg_index i JOIN pg_class c "
-            "ON c.oid = i.indexrelid WHERE c.relname LIKE 'ix_cari_%' "
-            "AND pg_table_is_visible(c.oid)")).scalar()
+            "SELECT pg_total_relation_size('cari_dok') + "
+            "pg_relation_size('ix_cari_kasus_kronologi')")).scalar()
         semua = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
-        return (indeks or 0) / 1e6, semua / 1e6
+        return float(indeks or 0) / 1e6, float(semua) / 1e6
 
 
 def fragmen(engine, n: int, seed: int) -> list[tuple[str, str]]:

@@ -185,3 +185,18 @@ def test_short_queries(db, kasus) -> None:
     assert pendek.baris == () and pendek.pesan == PESAN_PENDEK
     assert [b.nomor_register for b in urut.baris] == ["PPA/2026/0002"]
     assert "nomor urut 2" in urut.pesan
+
+
+def test_postgresql_beyond_its_window_of_newest_cases(db, kasus, monkeypatch) -> None:
+    """PostgreSQL reads the newest cases in key order first, then the older ones
+    through the trigram index: the same answers, in the same order, either way."""
+    import ppa_tui.store.cari as modul
+
+    monkeypatch.setattr(modul, "JENDELA", 1)
+    assert _nomor(db, "aisyah") == ["PPA/2026/0003", "PPA/2026/0002", "PPA/2026/0006"]
+    assert _nomor(db, "0812 3456") == ["PPA/2026/0001"]
+    with db.baca() as s:
+        satu = cari(s, "aisyah", batas=1, now=NOW)
+        dua = cari(s, "aisyah", setelah=satu.berikut, batas=1, now=NOW)
+    assert [b.nomor_register for b in satu.baris + dua.baris] == ["PPA/2026/0003",
+                                                                  "PPA/2026/0002"]
