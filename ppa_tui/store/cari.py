@@ -362,17 +362,18 @@ def _baca(conn: Connection, sqlite: bool, k: _Kueri, tingkat: str, s: Saringan,
     return [(int(r[0]), _uuid(r[1])) for r in conn.execute(stmt, nilai)]
 
 
-JENDELA = 20_000  # PostgreSQL: the newest cases read in key order before the trigram index
+JENDELA = 5_000  # PostgreSQL: the newest cases read in key order before the trigram index
 
 
 def _pg_baca(conn: Connection, k: _Kueri, tingkat: str, syarat: list[str],
              nilai: dict[str, Any], jenis: list, sebelum: int | None,
              n: int) -> list[tuple[int, uuid.UUID]]:
     """PostgreSQL, in two steps whose cost is bounded either way: first the newest
-    `JENDELA` cases in key order (a common fragment has its page there: 2-5 ms), then,
+    `JENDELA` cases in key order (a common fragment has its page there), then,
     if the page is not full, the older ones through the trigram index (which is cheap
-    exactly when matches are few). Left to itself the planner guessed between the two
-    from the fragment's estimated frequency, and a wrong guess cost 300-600 ms."""
+    exactly when matches are few); digits go to the index at once. Left to itself the
+    planner guessed between the two from the fragment's estimated frequency, and a wrong
+    guess cost 300-600 ms."""
     syarat = _pg_syarat(k, tingkat, nilai) + syarat
     if sebelum is not None:
         nilai["sebelum"] = sebelum
@@ -381,10 +382,12 @@ def _pg_baca(conn: Connection, k: _Kueri, tingkat: str, syarat: list[str],
                f"(SELECT * FROM cari_dok {atas}ORDER BY kunci DESC LIMIT {JENDELA}) d "
                f"JOIN kasus k ON k.id = d.kasus_id WHERE {' AND '.join(syarat)} "
                f"ORDER BY d.kunci DESC LIMIT :n")
-    stmt = text(jendela).bindparams(*jenis) if jenis else text(jendela)
-    hasil = [(int(r[0]), _uuid(r[1])) for r in conn.execute(stmt, nilai)]
-    if len(hasil) >= n:
-        return hasil
+    hasil: list[tuple[int, uuid.UUID]] = []
+    if k.jenis == "teks":  # a NIK or phone fragment is rare: straight to the index
+        stmt = text(jendela).bindparams(*jenis) if jenis else text(jendela)
+        hasil = [(int(r[0]), _uuid(r[1])) for r in conn.execute(stmt, nilai)]
+        if len(hasil) >= n:
+            return hasil
     batas = conn.execute(text(f"SELECT min(kunci) FROM (SELECT kunci FROM cari_dok {atas}"
                               f"ORDER BY kunci DESC LIMIT {JENDELA}) w"), nilai).scalar()
     if batas is None:
