@@ -362,7 +362,7 @@ def _baca(conn: Connection, sqlite: bool, k: _Kueri, tingkat: str, s: Saringan,
     return [(int(r[0]), _uuid(r[1])) for r in conn.execute(stmt, nilai)]
 
 
-JENDELA = 5_000  # PostgreSQL: the newest cases read in key order before the trigram index
+JENDELA = 20_000  # PostgreSQL: the newest cases read in key order before the trigram index
 
 
 def _pg_baca(conn: Connection, k: _Kueri, tingkat: str, syarat: list[str],
@@ -388,13 +388,19 @@ def _pg_baca(conn: Connection, k: _Kueri, tingkat: str, syarat: list[str],
         hasil = [(int(r[0]), _uuid(r[1])) for r in conn.execute(stmt, nilai)]
         if len(hasil) >= n:
             return hasil
-    batas = conn.execute(text(f"SELECT min(kunci) FROM (SELECT kunci FROM cari_dok {atas}"
-                              f"ORDER BY kunci DESC LIMIT {JENDELA}) w"), nilai).scalar()
-    if batas is None:
-        return hasil
-    nilai = {**nilai, "bawah": batas, "n": n - len(hasil)}
+    if k.jenis == "teks":
+        batas = conn.execute(text(f"SELECT min(kunci) FROM (SELECT kunci FROM cari_dok "
+                                  f"{atas}ORDER BY kunci DESC LIMIT {JENDELA}) w"),
+                             nilai).scalar()
+        if batas is None:
+            return hasil
+        syarat = [*syarat, "d.kunci < :bawah"]
+        nilai = {**nilai, "bawah": batas}
+    elif sebelum is not None:
+        syarat = [*syarat, "d.kunci < :sebelum"]
+    nilai = {**nilai, "n": n - len(hasil)}
     lama = (f"SELECT d.kunci, d.kasus_id FROM cari_dok d JOIN kasus k ON k.id = d.kasus_id "
-            f"WHERE {' AND '.join(syarat)} AND d.kunci < :bawah "
+            f"WHERE {' AND '.join(syarat)} "
             f"ORDER BY d.kunci + 0 DESC LIMIT :n")  # + 0: through the trigram index
     stmt = text(lama).bindparams(*jenis) if jenis else text(lama)
     return hasil + [(int(r[0]), _uuid(r[1])) for r in conn.execute(stmt, nilai)]
