@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 TARGET = {"sqlite": 10.0, "postgresql": 30.0}
 TARGET_LAYAR = 100.0
-SEBELUM = "0006"  # the revision before the search index
+SEBELUM = "0008"  # the revision before the search index
 
 
 def _pct(xs: list[float], p: float) -> float:

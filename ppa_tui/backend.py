@@ -20,12 +20,15 @@ from ppa_tui.settings import Settings
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from ppa_tui.domain.daftar import HalamanKasus
     from ppa_tui.domain.draft import DraftTersimpan
     from ppa_tui.domain.forms import FormSpec, Konteks
-    from ppa_tui.domain.mutu import LaporanMutu
+    from ppa_tui.domain.ikhtisar import Ikhtisar
+    from ppa_tui.domain.mutu import LaporanMutu, Periode
     from ppa_tui.domain.papan import Papan
+    from ppa_tui.domain.rekap import DaftarBelum, Rekap
     from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
     from ppa_tui.store.cari import HalamanCari, Saringan
@@ -540,3 +543,43 @@ class Backend:
 
         with self.database.baca() as s:
             return hitung(s, kueri, saringan, now=self.clock.now())
+
+    # ---- home's filter counts, the dashboard (issue 11) ------------------------------
+
+    def hitung_beranda(self) -> dict[str, int]:
+        """Cases per home filter: aktif, selesai, semua, terlambat."""
+        from ppa_tui.domain.ikhtisar import hitung_beranda
+
+        with self.database.baca() as s:
+            return hitung_beranda(s, self.clock.now())
+
+    def ikhtisar(self, tahun: int | None = None, bulan: int | None = None) -> Ikhtisar:
+        """The dashboard's figures, for a local month (default: this one)."""
+        from ppa_tui.domain.ikhtisar import ikhtisar
+
+        with self.database.baca() as s:
+            return ikhtisar(s, self.clock.now(), self.zona, tahun, bulan)
+
+    # ---- the monthly and yearly recap (issue 11) ------------------------------------
+
+    def rekap(self, periode: Periode, kode: str = "") -> Rekap:
+        """The recap of the cases received in `periode`, in SIMFONI-PPA's categories."""
+        from ppa_tui.domain.rekap import rekap
+
+        with self.database.baca() as s:
+            return rekap(s, periode, kode)
+
+    def belum_simfoni(self, batas: int | None = None) -> DaftarBelum:
+        """Korban not yet entered into SIMFONI-PPA, oldest case first (initials only)."""
+        from ppa_tui.domain.rekap import BATAS_BELUM, belum_simfoni
+
+        with self.database.baca() as s:
+            return belum_simfoni(s, self.zona, batas=BATAS_BELUM if batas is None else batas)
+
+    def simpan_rekap(self, rekap: Rekap, format: str) -> Path:  # noqa: A002
+        """Write the recap into the data folder's `laporan/` (0700/0600); where it went."""
+        from ppa_tui.laporan import folder_laporan, tulis_rekap
+
+        return tulis_rekap(rekap, format, folder_laporan(self.settings.data_dir),
+                           alamat_unit=self.settings.alamat_unit,
+                           dibuat=self.clock.now(), zona=self.settings.zona_waktu)

@@ -1,4 +1,4 @@
-"""The `ppa` command: the TUI by default, plus `init`, `demo` and `cetak`."""
+"""The `ppa` command: the TUI by default, plus `init`, `demo`, `cetak` and `laporan`."""
 
 from __future__ import annotations
 
@@ -250,6 +250,108 @@ def cari(
         typer.echo(f"{len(baris)} kasus terbaru dari {dari} yang cocok (semua: --semua).")
     else:
         typer.echo(f"{len(baris)} kasus cocok.")
+
+
+@cli.command()
+def laporan(
+    ctx: typer.Context,
+    bulan: Annotated[str | None, typer.Option(
+        "--bulan", metavar="TTTT-BB", help="Rekap satu bulan, mis. 2026-11.")] = None,
+    tahun: Annotated[str | None, typer.Option(
+        "--tahun", metavar="TTTT", help="Rekap satu tahun, mis. 2026.")] = None,
+    format_: Annotated[str, typer.Option(
+        "--format", metavar="xlsx|csv|pdf", help="Bentuk berkas (bawaan: xlsx).")] = "xlsx",
+    keluar: Annotated[Path | None, typer.Option(
+        "--keluar", metavar="BERKAS",
+        help="Berkas yang ditulis, atau foldernya (bawaan: folder laporan/ di folder "
+             "data, nama rekap-TTTT-BB.xlsx).")] = None,
+    belum_simfoni: Annotated[bool, typer.Option(
+        "--belum-simfoni",
+        help="Daftar korban yang belum diinput ke SIMFONI-PPA (nomor register, inisial, "
+             "tanggal diterima); dengan --bulan/--tahun hanya kasus periode itu.")] = False,
+) -> None:
+    """Rekap bulanan atau tahunan dalam kategori SIMFONI-PPA (XLSX, CSV atau PDF), tanpa
+    nama, NIK, telepon atau alamat siapa pun."""
+    from ppa_tui.domain.rekap import PeriodeSalah, urai_periode
+    from ppa_tui.laporan import FORMAT
+
+    settings: Settings = ctx.obj
+
+    def gagal(pesan: str, kode: int = 2) -> None:
+        typer.echo(pesan, err=True)
+        raise typer.Exit(kode)
+
+    if bulan is not None and tahun is not None:
+        gagal("Pilih salah satu: --bulan (mis. 2026-11) atau --tahun (mis. 2026).")
+    if bulan is None and tahun is None and not belum_simfoni:
+        gagal("Pilih periodenya: ppa laporan --bulan 2026-11 atau --tahun 2026 (atau "
+              "--belum-simfoni untuk korban yang belum diinput ke SIMFONI-PPA).")
+    if format_ not in FORMAT:
+        gagal(f"Format \"{format_}\" tidak dikenal: pilih xlsx, csv atau pdf.")
+    periode = kode = None
+    try:
+        if bulan is not None:
+            if "-" not in bulan:
+                raise PeriodeSalah(f"Bulan \"{bulan}\" tidak dikenali: tulis tahun-bulan, "
+                                   "mis. --bulan 2026-11.")
+            periode, kode = urai_periode(bulan, settings.zona_waktu)
+        elif tahun is not None:
+            if "-" in tahun:
+                raise PeriodeSalah(f"Tahun \"{tahun}\" tidak dikenali: tulis empat angka, "
+                                   "mis. --tahun 2026 (satu bulan: --bulan 2026-11).")
+            periode, kode = urai_periode(tahun, settings.zona_waktu)
+    except PeriodeSalah as exc:
+        gagal(str(exc))
+    from ppa_tui.store.database import Database
+
+    with _pesan_gagal(settings.data_dir, awalan="Laporan tidak dibuat"):
+        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
+        try:
+            if belum_simfoni:
+                _cetak_belum(database, settings, periode)
+                return
+            _tulis_laporan(database, settings, periode, kode, format_, keluar)
+        finally:
+            database.close()
+
+
+def _tulis_laporan(database: Any, settings: Settings, periode: Any, kode: str,
+                   format_: str, keluar: Path | None) -> None:
+    from ppa_tui.domain.rekap import rekap
+    from ppa_tui.laporan import LaporanGagal, folder_laporan, tulis_rekap
+
+    with database.baca() as s:
+        hasil = rekap(s, periode, kode)
+    tujuan = keluar if keluar is not None else folder_laporan(settings.data_dir)
+    try:
+        path = tulis_rekap(hasil, format_, tujuan, alamat_unit=settings.alamat_unit,
+                           zona=settings.zona_waktu)
+    except LaporanGagal as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(str(path))
+    typer.echo(f"Rekap {hasil.periode.judul}: {hasil.kasus} kasus, {hasil.korban} korban"
+               + (" · DATA CONTOH (basis data hanya berisi kasus contoh)" if hasil.contoh
+                  else ""))
+
+
+def _cetak_belum(database: Any, settings: Settings, periode: Any) -> None:
+    from ppa_tui.domain.rekap import belum_simfoni, tanggal_teks
+
+    with database.baca() as s:
+        daftar = belum_simfoni(s, settings.zona_waktu, periode)
+    if not daftar.jumlah:
+        typer.echo("Semua korban sudah diinput ke SIMFONI-PPA"
+                   + (f" ({periode.judul})." if periode else "."))
+        return
+    lebar = max(len("Nomor register"), *(len(b.nomor_register) for b in daftar.baris))
+    typer.echo(f"{'Nomor register'.ljust(lebar)}  {'Inisial':<10}  Diterima")
+    for b in daftar.baris:
+        typer.echo(f"{b.nomor_register.ljust(lebar)}  {b.inisial:<10}  "
+                   f"{tanggal_teks(b.diterima)}")
+    typer.echo(f"{daftar.jumlah} korban belum diinput ke SIMFONI-PPA"
+               + (f" ({periode.judul})" if periode else "")
+               + (" · DATA CONTOH" if daftar.contoh else ""))
 
 
 @contextmanager

@@ -46,6 +46,9 @@ def tanda() -> object:
     return Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
 
 
+_DIHAPUS = "deleted_at IS NOT NULL"
+
+
 class Rekam(SQLModel):
     """Columns every table shares: identity and provenance for sync."""
 
@@ -87,7 +90,15 @@ class Kasus(Rekam, table=True):
     """A complaint being walked through an SOP; carries the kejadian (incident)."""
 
     __tablename__ = "kasus"
-    __table_args__ = (UniqueConstraint("tahun", "urutan", name="uq_kasus_tahun_urutan"),)
+    __table_args__ = (
+        UniqueConstraint("tahun", "urutan", name="uq_kasus_tahun_urutan"),
+        # home's filter counts and the dashboard (revision 0008): counts per status, the
+        # cases of a month, the removed ones
+        Index("ix_kasus_status_demo", "status", "demo", "deleted_at"),
+        Index("ix_kasus_diterima", "waktu_diterima", "demo", "deleted_at"),
+        Index("ix_kasus_dihapus", "deleted_at", sqlite_where=text(_DIHAPUS),
+              postgresql_where=text(_DIHAPUS)),
+    )
 
     nomor_register: str = Field(max_length=30, unique=True, index=True)
     tahun: int
@@ -129,6 +140,8 @@ class KekerasanKasus(Rekam, table=True):
     """One bentuk kekerasan of a case (several may apply), kept as rows for the recap."""
 
     __tablename__ = "kekerasan_kasus"
+    # a case's forms from the index alone: the dashboard's figures (revision 0008)
+    __table_args__ = (Index("ix_kekerasan_kasus_bentuk", "kasus_id", "bentuk", "deleted_at"),)
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)
     bentuk: str = Field(max_length=40)
@@ -303,6 +316,9 @@ class LangkahKasus(Rekam, table=True):
         # the finished steps, by when: what the mutu baku figures of a period read
         Index("ix_langkah_kasus_selesai", "finished_at",
               sqlite_where=text(_SELESAI), postgresql_where=text(_SELESAI)),
+        # the open steps per SOP step, late or not: the dashboard's figures (0008)
+        Index("ix_langkah_kasus_terbuka_langkah", "sop_kode", "langkah_kode", "deadline_at",
+              sqlite_where=text(_TERBUKA), postgresql_where=text(_TERBUKA)),
     )
 
     kasus_id: uuid.UUID = Field(foreign_key="kasus.id", index=True)

@@ -240,7 +240,7 @@ def test_0006_keeps_every_row_and_carries_disability_and_relationship_over(
         engine.dispose()
 
 
-SEBELUM_CARI = "0006"  # the revision before the search index (0007)
+SEBELUM_CARI = "0008"  # the revision before the search index (0007)
 
 
 def test_0007_finds_the_cases_already_in_the_database(db_url: str) -> None:
@@ -284,5 +284,53 @@ def test_0007_finds_the_cases_already_in_the_database(db_url: str) -> None:
             with db.baca() as s:
                 assert [b.nomor_register for b in cari(s, kueri).baris] == ["PPA/2026/0001"]
         assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_0008_keeps_every_row_and_the_counts_read_them(db_url: str) -> None:
+    """A database at 0006 with an active case (an overdue step, a bentuk kekerasan) and
+    a closed one, and one of 0008's indexes already made by hand (a bench database):
+    after the upgrade both cases are there and home's counts and the dashboard read
+    them through the new indexes."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from ppa_tui.domain.ikhtisar import hitung_beranda, ikhtisar
+    from ppa_tui.domain.models import Kasus, KekerasanKasus, LangkahKasus
+
+    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0006")
+        with engine.begin() as conn:
+            conn.execute(text("CREATE INDEX ix_kasus_status_demo ON kasus"
+                              " (status, demo, deleted_at)"))
+        with Session(engine) as s:
+            for n, status in ((1, "aktif"), (2, "selesai")):
+                k = Kasus(nomor_register=f"PPA/2026/{n:04d}", tahun=2026, urutan=n,
+                          status=status, waktu_diterima=datetime(2026, 11, 2, 2, tzinfo=UTC),
+                          kejadian_kabkota_kode="19.71")
+                s.add(k)
+                s.flush()
+                s.add(KekerasanKasus(kasus_id=k.id, bentuk="psikis"))
+                if status == "aktif":
+                    s.add(LangkahKasus(kasus_id=k.id, sop_kode="layanan", langkah_kode="L2",
+                                       started_at=now.replace(day=20),
+                                       deadline_at=now.replace(day=21)))
+            s.commit()
+        upgrade(engine)
+        assert current_revision(engine) == HEAD
+        assert _diff(engine) == []
+        with Session(engine) as s:
+            assert hitung_beranda(s, now) == {"aktif": 1, "selesai": 1, "semua": 2,
+                                              "terlambat": 1}
+            ik = ikhtisar(s, now)
+            assert [(b.langkah_kode, b.berjalan, b.terlambat) for b in ik.langkah] == [
+                ("L2", 1, 1)]
+            assert [(b.label, b.jumlah) for b in ik.kekerasan] == [("Psikis", 2)]
+            assert [(b.label, b.jumlah) for b in ik.kabkota] == [("Pangkalpinang", 2)]
     finally:
         engine.dispose()

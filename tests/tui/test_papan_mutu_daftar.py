@@ -186,7 +186,8 @@ async def test_the_three_keys_are_in_the_palette_and_on_the_legend(make_app) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         judul = [c.title for c in app.screen.perintah_palet()]
-        for teks in ("Terlambat (b)", "Semua kasus (s)", "Mutu baku (m)"):
+        for teks in ("Terlambat (b)", "Semua kasus (s)", "Mutu baku (m)", "Ikhtisar (i)",
+                     "Saring terlambat (4)", "Laporan (l)"):
             assert teks in judul
         legenda = str(app.screen.query_one("#legenda").render())
-        assert legenda == "b terlambat  s semua kasus  m mutu baku"
+        assert legenda == "b terlambat  s semua kasus  m mutu baku  i ikhtisar"

@@ -15,14 +15,15 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.launcher import FormLauncher
+from ppa_tui.tui.screens.saring_beranda import SaringKasus
 from ppa_tui.tui.widgets.tabel import Tabel, baris_kursor, ke_baris
 
 if TYPE_CHECKING:
     from ppa_tui.backend import Backend, Tersimpan
+    from ppa_tui.domain.daftar import HalamanKasus
     from ppa_tui.domain.views import Beranda
 
-
-class HomeScreen(FormLauncher):
+class HomeScreen(SaringKasus, FormLauncher):
     """The desk's first screen; draws from a `Beranda` loaded in a worker."""
 
     CSS_PATH = "home.tcss"
@@ -36,8 +37,8 @@ class HomeScreen(FormLauncher):
         Aksi("a", "jadikan_pengaduan", "Jadikan pengaduan",
              "Tamu konsultasi/informasi ternyata mengadu: buka kasus sejak ia datang"),
         Aksi("d", "draft", "Draf", "Lanjutkan isian yang belum tersimpan"),
-        # the Footer is full when the guest table has the focus: these three are on the
-        # legend beside the case table's title instead
+        # the Footer is full when the guest table has the focus: these are on the legend
+        # beside the buku tamu's title instead (the case table's title is its filter tabs)
         Aksi("b", "papan", "Terlambat",
              "Papan terlambat: langkah SOP dan penampungan yang lewat batas, semua kasus",
              footer=False, legenda=1),
@@ -49,6 +50,23 @@ class HomeScreen(FormLauncher):
              footer=False, legenda=1),
         Aksi("f5", "muat", "Muat ulang",
              "Baca ulang dari basis data (biasanya otomatis tiap detik)", footer=False),
+        Aksi("i", "ikhtisar", "Ikhtisar",
+             "Ikhtisar: kasus per status dan langkah, yang terlambat, bulan ini dan bulan "
+             "lalu, jenis kekerasan, kab/kota, usia korban", footer=False, legenda=1),
+        Aksi("1", "saring('aktif')", "Saring aktif",
+             "Tabel kasus: kasus aktif, tenggat terdekat dulu", footer=False),
+        Aksi("2", "saring('selesai')", "Saring selesai",
+             "Tabel kasus: kasus yang sudah ditutup, terbaru dulu", footer=False),
+        Aksi("3", "saring('semua')", "Saring semua", "Tabel kasus: semua kasus, terbaru dulu",
+             footer=False),
+        Aksi("4", "saring('terlambat')", "Saring terlambat",
+             "Tabel kasus: kasus aktif yang langkahnya lewat batas waktu", footer=False),
+        Aksi("f", "ganti_saring", "Saring",
+             "Ganti saringan tabel kasus: aktif, selesai, semua, terlambat", footer=False),
+        # not on the legend: beside "Buku tamu hari ini" it would need 83 columns
+        Aksi("l", "laporan", "Laporan",
+             "Rekap bulanan/tahunan SIMFONI-PPA (XLSX, CSV, PDF); belum diinput",
+             footer=False),
         Aksi("slash", "app.cari", "Cari", "Cari kasus: nama, NIK, telepon, nomor (juga Ctrl+F)",
              palet=False),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
@@ -59,6 +77,11 @@ class HomeScreen(FormLauncher):
     @dataclass
     class Dimuat(Message):
         beranda: Beranda
+        halaman: HalamanKasus | None = None  # the "selesai"/"semua" filter's rows
+
+    @dataclass
+    class Dihitung(Message):
+        jumlah: dict[str, int]
 
     @dataclass
     class Gagal(Message):
@@ -72,6 +95,10 @@ class HomeScreen(FormLauncher):
         self._fokus_tamu: str | None = None  # a guest just saved: her row gets the focus
         self._kursor: tuple[str | None, str | None] = (None, None)
         self._versi: int | None = None  # the database's version what is shown was read at
+        self.saring = "aktif"  # which cases the case table shows (`SARING`)
+        self.jumlah: dict[str, int] = {}  # cases per filter, from a read after the rows
+        self._halaman: HalamanKasus | None = None  # the rows of "selesai" or "semua"
+        self._tampil: list = []  # the case table's rows, in order (all, not only drawn)
 
     def compose(self) -> ComposeResult:
         # Rows read while Textual started (`Backend.mulai_beranda`) go straight into
@@ -79,7 +106,9 @@ class HomeScreen(FormLauncher):
         self.data = data = self.backend.beranda_siap()
         yield Header()
         yield Static(self._ringkasan(data) if data else "Membuka basis data…", id="ringkas")
-        yield Label("Buku tamu hari ini", classes="judul")
+        with Horizontal(id="judul-tamu"):
+            yield Label("Buku tamu hari ini", classes="judul")
+            yield Static(self.legenda(1), id="legenda")
         tamu = Tabel(id="tamu")
         tamu.add_column("Masuk", key="masuk", width=5)
         tamu.add_column("Nama", key="nama", width=22)
@@ -88,8 +117,8 @@ class HomeScreen(FormLauncher):
         tamu.add_column("Kasus", key="kasus", width=15)  # PPA/2026/NNNNNN whole
         yield tamu
         with Horizontal(id="judul-kasus"):
-            yield Label("Kasus aktif (tenggat terdekat di atas)", classes="judul")
-            yield Static(self.legenda(1), id="legenda")
+            yield Static(self._teks_saring(), id="saring")
+            yield Static(self._teks_urutan(), id="urutan")
         kasus = Tabel(id="kasus")
         kasus.add_column("Nomor", key="nomor", width=15)
         kasus.add_column("Korban", key="korban", width=12)
@@ -124,25 +153,35 @@ class HomeScreen(FormLauncher):
 
     @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
     def action_muat(self) -> None:
+        saring = self.saring
         try:
             if not self.backend.terbuka:
                 data = self.backend.beranda()
                 if not self.backend.terbuka:  # from the light reader: the watch starts
-                    self.post_message(self.Dimuat(data))  # after the warm-up's reload
-                    return
+                    self.post_message(self.Dimuat(data, self._baca_halaman(saring)))
+                    return  # after the warm-up's reload, and so do the counts
             versi = self.backend.versi_data()  # before the read: a change during it shows next
-            self.post_message(self.Dimuat(self.backend.beranda()))
+            self.post_message(self.Dimuat(self.backend.beranda(), self._baca_halaman(saring)))
             self._versi = versi
+            # after the rows, never before them: counting reads an index of every case
+            self.post_message(self.Dihitung(self.backend.hitung_beranda()))
         except Exception as exc:  # noqa: BLE001  (shown on screen, never fatal)
             from ppa_tui.galat import laporkan
             self.post_message(self.Gagal(laporkan(exc, "beranda.muat")))
+
+    def _baca_halaman(self, saring: str) -> HalamanKasus | None:
+        """The newest cases of "selesai" or "semua" (a page of the list of every case)."""
+        if saring not in ("selesai", "semua"):
+            return None
+        return self.backend.daftar_kasus(saring, None, hitung=False)
 
     @property
     def siap_penuh(self) -> bool:
         """Home has read from the open database and watches it: every row is in."""
         data = self.data
         return (self._versi is not None and data is not None
-                and self.query_one("#kasus", DataTable).row_count == len(data.kasus))
+                and (self.saring not in ("selesai", "semua") or self._halaman is not None)
+                and self.query_one("#kasus", DataTable).row_count == len(self._tampil))
 
     @on(Gagal)
     def _gagal(self, event: Gagal) -> None:
@@ -152,6 +191,9 @@ class HomeScreen(FormLauncher):
     @on(Dimuat)
     def _dimuat(self, event: Dimuat) -> None:
         self.data = data = event.beranda
+        halaman = event.halaman
+        self._halaman = halaman if halaman is not None and halaman.status == self.saring else None
+        self.query_one("#kasus", DataTable).loading = False
         tamu, kasus = self.query_one("#tamu", DataTable), self.query_one("#kasus", DataTable)
         # a reload (another desk's change) keeps her place; a guest just saved gets it
         self._kursor = (self._fokus_tamu or baris_kursor(tamu), baris_kursor(kasus))
@@ -181,10 +223,19 @@ class HomeScreen(FormLauncher):
     def _layar(self) -> int:
         return max(self.app.size.height, 24)
 
-    @staticmethod
-    def _ringkasan(data: Beranda) -> str:
-        return (f"{len(data.tamu)} tamu hari ini · {len(data.kasus)} kasus aktif"
+    def _ringkasan(self, data: Beranda) -> str:
+        from ppa_tui.tui.screens.mutakhir import angka
+
+        aktif = self.jumlah.get("aktif", len(data.kasus))
+        return (f"{len(data.tamu)} tamu hari ini · {angka(aktif)} kasus aktif"
                 + (f" · {len(data.draft)} draf belum tersimpan (d)" if data.draft else ""))
+
+    @on(Dihitung)
+    def _dihitung(self, event: Dihitung) -> None:
+        self.jumlah = event.jumlah
+        self._judul_kasus()
+        if self.data is not None:
+            self.query_one("#ringkas", Static).update(self._ringkasan(self.data))
 
     def _tambah_baris(self, data: Beranda, awal: int, akhir: int | None,
                       tamu: DataTable | None = None, kasus: DataTable | None = None) -> None:
@@ -200,11 +251,9 @@ class HomeScreen(FormLauncher):
                 f"{t.waktu_keluar.astimezone(zona):%H:%M}" if t.waktu_keluar else "—",
                 t.nomor_register, key=str(t.id),
             )
-        for k in data.kasus[awal:akhir]:
-            korban = Text("ANAK ", style="bold magenta") if k.anak else Text()
-            korban.append(k.korban or "(belum ada)")  # the flag first: names get cut
-            kasus.add_row(k.nomor_register, korban, k.jam.label if k.jam else "—",
-                          self._sisa(k.jam), key=str(k.id))
+        if awal == 0:
+            self._tampil = self._baris_kasus(data)
+        self._tambah_kasus(kasus, awal, akhir)
         if awal == 0:  # the rows below the fold must not move a cursor moved meanwhile
             ke_baris(tamu, self._kursor[0])
             ke_baris(kasus, self._kursor[1])
@@ -236,8 +285,10 @@ class HomeScreen(FormLauncher):
     def _tick(self) -> None:
         if self.data is None:
             return
+        if self.saring not in ("aktif", "terlambat"):
+            return  # dates, not clocks
         table = self.query_one("#kasus", DataTable)
-        for k in self.data.kasus[:table.row_count]:  # rows are added in this order
+        for k in self._tampil[:table.row_count]:  # rows are added in this order
             table.update_cell(str(k.id), "sisa", self._sisa(k.jam))
 
     def _awasi(self) -> None:
@@ -263,8 +314,8 @@ class HomeScreen(FormLauncher):
             return tamu is not None and tamu.kasus_id is None
         if action == "buka":
             return self.data is not None and (
-                bool(self.data.kasus) if self.focused is self.query_one("#kasus")
-                else bool(self.data.tamu))
+                bool(self.query_one("#kasus", DataTable).row_count)
+                if self.focused is self.query_one("#kasus") else bool(self.data.tamu))
         return True
 
     def _tamu_terpilih(self):  # noqa: ANN202
@@ -348,6 +399,16 @@ class HomeScreen(FormLauncher):
         from ppa_tui.tui.screens.mutu import MutuBaku
 
         self.app.push_screen(MutuBaku(self.backend))
+
+    def action_ikhtisar(self) -> None:
+        from ppa_tui.tui.screens.ikhtisar import IkhtisarLayar
+
+        self.app.push_screen(IkhtisarLayar(self.backend), lambda _: self.action_muat())
+
+    def action_laporan(self) -> None:
+        from ppa_tui.tui.screens.laporan import LaporanRekap
+
+        self.app.push_screen(LaporanRekap(self.backend), lambda _: self.action_muat())
 
     @work(thread=True, group="tulis", exit_on_error=False)
     def action_catat_keluar(self) -> None:

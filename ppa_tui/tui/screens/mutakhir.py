@@ -104,3 +104,12 @@ class LayarMutakhir(LayarBeraksi):
 def angka(n: int) -> str:
     """1.234.567: thousands as Indonesian writes them."""
     return f"{n:,}".replace(",", ".")
+
+
+def jumlah(n: int) -> str:
+    """A count of overdue cases as written on screen: "1.234", and "1.000+" past the
+    bound it is counted to (`domain.ikhtisar.BATAS_TERLAMBAT`). Called with figures
+    read through the ORM, so importing the domain module costs nothing more."""
+    from ppa_tui.domain.ikhtisar import BATAS_TERLAMBAT, lebih_dari_batas
+
+    return f"{angka(BATAS_TERLAMBAT)}+" if lebih_dari_batas(n) else angka(n)

@@ -37,6 +37,17 @@ class Tabel(DataTable):
             self._clear_caches()
             self.refresh(layout=True)
 
+    def atur_judul(self, key: str, label: str) -> None:
+        """A column's header anew (by key), e.g. when a filter shows dates, not clocks."""
+        from rich.text import Text
+
+        kolom = self.columns.get(ColumnKey(key))
+        if kolom is not None and kolom.label.plain != label:
+            kolom.label = Text(label)
+            self._require_update_dimensions = True
+            self._clear_caches()
+            self.refresh()
+
 
 def baris_kursor(table: DataTable) -> str | None:
     """The key of the row under the cursor, to find it again after a reload."""

@@ -1,7 +1,7 @@
 """The search index: SQLite FTS5 (trigram) kept current by triggers; PostgreSQL pg_trgm
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-01 16:30:00
 
 What is searched and how: `ppa_tui/store/cari.py`. The index is built here for the
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
