@@ -328,7 +328,7 @@ def main() -> None:
         ok &= cetak_kueri(judul, r, bangun)
     layar_url = (f"sqlite:///{args.sqlite}" if args.sqlite else args.pg) if args.layar else None
     if layar_url:
-        kata = ["aisyah", "rahmaw", "bong m", "sutris", "lestar", "nurhay", "tjhin",
+        kata = ["aisyah", "rahmaw", "phang", "sutris", "lestar", "nurhay", "tjhin",
                 "maimun", "qxzvw", "marlin"]
         h = ukur_layar(layar_url, kata, args.runs, args.jeda)
         print(f"\nKeystroke -> results on screen ({layar_url.split(':')[0]}), 80x24 pty, "
