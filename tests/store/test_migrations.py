@@ -240,10 +240,10 @@ def test_0006_keeps_every_row_and_carries_disability_and_relationship_over(
         engine.dispose()
 
 
-SEBELUM_CARI = "0008"  # the revision before the search index (0007)
+SEBELUM_CARI = "0008"  # the revision before the search index (0009)
 
 
-def test_0007_finds_the_cases_already_in_the_database(db_url: str) -> None:
+def test_0009_finds_the_cases_already_in_the_database(db_url: str) -> None:
     """A database at the revision before the search index, with cases: after the
     upgrade every row is there and search finds them by name, NIK, phone, number and
     kronologi, but not a removed one."""

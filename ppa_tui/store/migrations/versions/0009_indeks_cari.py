@@ -1,6 +1,6 @@
 """The search index: SQLite FTS5 (trigram) kept current by triggers; PostgreSQL pg_trgm
 
-Revision ID: 0007
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-01 16:30:00
 
@@ -14,7 +14,7 @@ function, with the pg_trgm and unaccent extensions in schema public.
 from alembic import op
 
 
-revision = "0007"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
