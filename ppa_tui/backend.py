@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ppa_tui.domain.rekap import DaftarBelum, Rekap
     from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
+    from ppa_tui.store.cari import HalamanCari, Saringan
     from ppa_tui.store.database import Database
     from ppa_tui.store.watcher import ChangeWatcher
 
@@ -522,6 +523,26 @@ class Backend:
 
         with self.database.baca() as s:
             return daftar_kasus(s, status, setelah, hitung=hitung)
+
+    # ---- search (issue 11) -----------------------------------------------------------
+
+    def cari(self, kueri: str, saringan: Saringan | None = None,
+             setelah: tuple[int, int] | None = None, batas: int | None = None,
+             hitung: bool = True) -> HalamanCari:
+        """A page of the cases matching ``kueri`` and ``saringan`` (store/cari.py);
+        ``hitung`` False leaves a count of more than one page to `hitung_cari`."""
+        from ppa_tui.store.cari import BATAS, cari
+
+        with self.database.baca() as s:
+            return cari(s, kueri, saringan, setelah, batas=batas or BATAS,
+                        now=self.clock.now(), hitung=hitung)
+
+    def hitung_cari(self, kueri: str, saringan: Saringan | None = None) -> int:
+        """How many cases match (up to 1,001)."""
+        from ppa_tui.store.cari import hitung
+
+        with self.database.baca() as s:
+            return hitung(s, kueri, saringan, now=self.clock.now())
 
     # ---- home's filter counts, the dashboard (issue 11) ------------------------------
 

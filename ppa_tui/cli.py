@@ -185,6 +185,74 @@ def cetak(
 
 
 @cli.command()
+def cari(
+    ctx: typer.Context,
+    teks: Annotated[str, typer.Argument(
+        metavar="TEKS", help="Potongan nama (korban, pelapor, pelaku, tamu), NIK, telepon, "
+                             "nomor register, atau kata dari kronologi.")],
+    json_: Annotated[bool, typer.Option("--json", help="Keluaran JSON.")] = False,
+    semua: Annotated[bool, typer.Option(
+        "--semua", help="Semua hasil, bukan hanya 50 yang terbaru.")] = False,
+) -> None:
+    """Cari kasus seperti layar cari (/): nomor register, nama korban, status, kab/kota."""
+    import json
+
+    from ppa_tui.domain.clock import SystemClock
+    from ppa_tui.domain.referensi import nama_wilayah
+    from ppa_tui.store.cari import HITUNG_MAKS, PESAN_PENDEK
+    from ppa_tui.store.cari import cari as cari_kasus
+    from ppa_tui.store.database import Database
+
+    if not teks.strip():
+        typer.echo("Tulis yang dicari, mis. ppa cari aisyah (nama, NIK, telepon, nomor "
+                   "register atau kata dari kronologi).", err=True)
+        raise typer.Exit(2)
+    settings: Settings = ctx.obj
+    with _pesan_gagal(settings.data_dir, awalan="Pencarian gagal"):
+        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
+        try:
+            now = SystemClock().now()
+            with database.baca() as s:
+                halaman = cari_kasus(s, teks, now=now)
+                baris = list(halaman.baris)
+                while semua and halaman.berikut is not None:
+                    halaman = cari_kasus(s, teks, setelah=halaman.berikut, now=now,
+                                         hitung=False)
+                    baris.extend(halaman.baris)
+        finally:
+            database.close()
+    if halaman.pesan == PESAN_PENDEK:
+        typer.echo(PESAN_PENDEK, err=True)
+        raise typer.Exit(2)
+
+    def kab(kode: str) -> str:
+        return (nama_wilayah(kode) or kode) if kode else ""
+
+    if json_:
+        typer.echo(json.dumps([{
+            "nomor_register": b.nomor_register, "korban": list(b.korban), "anak": b.anak,
+            "status": b.status, "kabkota_kode": b.kabkota_kode, "kabkota": kab(b.kabkota_kode),
+            "cocok": b.cocok} for b in baris], ensure_ascii=False, indent=2))
+        return
+    if not baris:
+        typer.echo(f"Tidak ditemukan: tidak ada kasus yang cocok dengan \"{teks}\".")
+        return
+    lebar = max(len(b.nomor_register) for b in baris)
+    for b in baris:
+        korban = ", ".join(n or "(tanpa nama)" for n in b.korban) or "(belum ada korban)"
+        cocok = f"  ({b.cocok})" if b.cocok else ""
+        typer.echo(f"{b.nomor_register.ljust(lebar)}  {b.status:<7}  "
+                   f"{kab(b.kabkota_kode) or '-'}  {korban}{cocok}")
+    if not semua and halaman.berikut is not None:
+        jumlah = halaman.jumlah or 0
+        dari = (f"lebih dari {HITUNG_MAKS:,}".replace(",", ".") if jumlah > HITUNG_MAKS
+                else f"{jumlah:,}".replace(",", "."))
+        typer.echo(f"{len(baris)} kasus terbaru dari {dari} yang cocok (semua: --semua).")
+    else:
+        typer.echo(f"{len(baris)} kasus cocok.")
+
+
+@cli.command()
 def laporan(
     ctx: typer.Context,
     bulan: Annotated[str | None, typer.Option(

@@ -79,7 +79,8 @@ class BukuTamu(Rekam, table=True):
     waktu_masuk: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
     waktu_keluar: datetime | None = Field(default=None, sa_type=UTCDateTime)
     petugas: str = Field(default="", max_length=100)
-    kasus_id: uuid.UUID | None = Field(default=None, foreign_key="kasus.id")
+    kasus_id: uuid.UUID | None = Field(default=None, foreign_key="kasus.id", index=True)
+    """Indexed (revision 0009): search reads a case's guests by it."""
     saluran: str = Field(default="datang_langsung", max_length=20,
                          sa_column_kwargs={"server_default": "datang_langsung"})
     """How the guest reached the unit (referensi `saluran`): in person, SAPA 129, …"""

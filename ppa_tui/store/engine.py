@@ -89,6 +89,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # the search index's fold (store/cari.py): its triggers call it on every write
+    from ppa_tui.store.cari import lipat
+
+    dbapi_connection.create_function("ppa_lipat", 1, lipat, deterministic=True)
 
 
 BACA = "ppa_baca"

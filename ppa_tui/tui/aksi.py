@@ -36,7 +36,7 @@ class Aksi:
         kunci = self.kunci.split(",")[0]
         nama = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Spasi",
                 "delete": "Del", "tab": "Tab", "greater_than_sign": ">",
-                "less_than_sign": "<", "left_square_bracket": "[",
+                "less_than_sign": "<", "left_square_bracket": "[", "slash": "/",
                 "right_square_bracket": "]"}
         *pengubah, dasar = kunci.split("+")
         dasar = nama.get(dasar, dasar.upper() if pengubah or dasar[1:].isdigit() else dasar)

@@ -54,6 +54,10 @@ class PpaApp(App[None]):
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding("ctrl+p", "command_palette", "Perintah", tooltip="Buka daftar perintah.",
                 show=False, priority=True),
+        # search from anywhere: `/` only where it is not typed into a text field (a
+        # focused Input takes printable keys first); Ctrl+F everywhere, text fields too
+        Binding("slash", "cari", "Cari", show=False),
+        Binding("ctrl+f", "cari", "Cari", show=False, priority=True),
     ]
 
     def __init__(self, backend: Backend) -> None:
@@ -83,6 +87,10 @@ class PpaApp(App[None]):
         Indonesian. Textual's Theme and Screenshot are left out: a desk has no use for
         them, and a screenshot would write victims' data to a file."""
         yield from self.perintah_layar(screen)
+        if self._bisa_cari(screen):
+            yield SystemCommand("Cari kasus (/ atau Ctrl+F)",
+                                "Cari kasus: nama, NIK, telepon, nomor register, kronologi",
+                                self.action_cari)
         yield SystemCommand("Keluar", "Tutup aplikasi (Ctrl+Q)", self.action_quit)
         if screen.query("HelpPanel"):
             yield SystemCommand("Tombol", "Sembunyikan panel tombol dan bantuan",
@@ -102,6 +110,27 @@ class PpaApp(App[None]):
         perintah = getattr(screen, "perintah_palet", None)
         if callable(perintah):
             yield from perintah()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cari":
+            return self._bisa_cari(self.screen)
+        return True
+
+    def _bisa_cari(self, screen: Screen) -> bool:
+        """Search opens over any screen but a dialog or the palette (over a form too:
+        its draft is kept)."""
+        from textual.screen import ModalScreen
+
+        return not isinstance(screen, ModalScreen) and len(self.screen_stack) > 1
+
+    def action_cari(self) -> None:
+        """The search screen; on it, back to its query field."""
+        from ppa_tui.tui.screens.cari import CariScreen
+
+        if isinstance(self.screen, CariScreen):
+            self.screen.action_fokus_kueri()
+            return
+        self.push_screen(CariScreen(self.backend))
 
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (it copies in a text field): say how to, in Indonesian."""

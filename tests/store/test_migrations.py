@@ -17,6 +17,7 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from ppa_tui.domain import models
+from ppa_tui.store.cari import bukan_tabel_model
 from ppa_tui.store.database import Database
 from ppa_tui.store.engine import make_engine
 from ppa_tui.store.migrate import HEAD, alembic_config, current_revision, upgrade
@@ -31,7 +32,10 @@ def _revisions() -> list[str]:
 
 def _diff(engine) -> list:
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={
+            "compare_type": True,
+            # the search index (FTS5 table, trigram indexes) is the revision's, not a model's
+            "include_name": lambda name, _type, _parents: not bukan_tabel_model(name)})
         return compare_metadata(context, SQLModel.metadata)
 
 
@@ -231,6 +235,54 @@ def test_0006_keeps_every_row_and_carries_disability_and_relationship_over(
                 ("datang_langsung",)]
             assert conn.execute(text("SELECT saluran FROM buku_tamu")).all() == [
                 ("datang_langsung",)]
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+SEBELUM_CARI = "0008"  # the revision before the search index (0009)
+
+
+def test_0009_finds_the_cases_already_in_the_database(db_url: str) -> None:
+    """A database at the revision before the search index, with cases: after the
+    upgrade every row is there and search finds them by name, NIK, phone, number and
+    kronologi, but not a removed one."""
+    from sqlalchemy import text
+
+    from ppa_tui.store.cari import cari
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, SEBELUM_CARI)
+        with engine.begin() as conn:
+            for n, (urutan, hapus) in enumerate(((1, None), (2, "2026-11-23 03:00:00")), 1):
+                conn.execute(text(
+                    "INSERT INTO kasus (id, created_at, updated_at, device_id, nomor_register,"
+                    " tahun, urutan, sop_kode, jalur, status, waktu_diterima, petugas,"
+                    " tempat_kejadian, kejadian_kabkota_kode, kejadian_alamat, kronologi,"
+                    " kejadian_tanpa_jam, kejadian_perkiraan, demo, kewenangan, deleted_at)"
+                    " VALUES (:id, :t, :t, 'd', :nomor, 2026, :u, 'layanan', 'dasar', 'aktif',"
+                    " :t, 'Rina', '', '19.04', '', :kron, :f, :f, :f, '', :hapus)"),
+                    {"id": _id(db_url, n), "t": "2026-11-23 02:00:00", "f": False,
+                     "nomor": f"PPA/2026/{urutan:04d}", "u": urutan, "hapus": hapus,
+                     "kron": f"Kejadian di Koba nomor {n}."})
+                conn.execute(text(
+                    "INSERT INTO pihak (id, created_at, updated_at, device_id, kasus_id, peran,"
+                    " nama, nik, nik_peringatan, jenis_kelamin, anak, telepon, alamat,"
+                    " kabkota_kode, pendidikan, pekerjaan, status_perkawinan, disabilitas,"
+                    " hubungan, adalah_korban) VALUES (:id, :t, :t, 'd', :k, 'korban', :nama,"
+                    " :nik, '', 'p', :f, '+6281234567890', '', '', '', '', '', '', '', :f)"),
+                    {"id": _id(db_url, 10 + n), "t": "2026-11-23 02:00:00", "k": _id(db_url, n),
+                     "f": False, "nama": f"Sofía Lama {n}", "nik": f"190401450890000{n}"})
+        upgrade(engine)
+        assert current_revision(engine) == HEAD
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM kasus")).scalar() == 2
+            assert conn.execute(text("SELECT count(*) FROM pihak")).scalar() == 2
+        db = Database(engine)
+        for kueri in ("sofia lama", "1904014508", "0812-3456", "2026/0001", "koba"):
+            with db.baca() as s:
+                assert [b.nomor_register for b in cari(s, kueri).baris] == ["PPA/2026/0001"]
         assert _diff(engine) == []
     finally:
         engine.dispose()

@@ -34,17 +34,10 @@ from ppa_tui.store.demo.kata import (
     _HUB_PEREMPUAN,
     _JALAN,
     _KABKOTA,
-    _L_BELAKANG,
-    _L_DEPAN,
-    _L_TIONGHOA,
-    _MARGA,
-    _MARGA_INDONESIA,
-    _P_BELAKANG,
-    _P_DEPAN,
-    _P_TIONGHOA,
     _PETUGAS,
     _POLISI,
     _UMUR_PELAKU,
+    nama_orang,
 )
 from ppa_tui.store.demo.konstanta import SOP, TABEL, WIB
 from ppa_tui.store.demo.rinci import Rincian
@@ -142,19 +135,7 @@ class _Generator(Alur, Rincian):
         return dt if dt <= self.now else self.now
 
     def nama(self, jk: str) -> str:
-        r = self.rng
-        if r.random() < 0.18:  # Chinese-Indonesian
-            depan = r.choice(_P_TIONGHOA if jk == "p" else _L_TIONGHOA)
-            if " " in depan:  # a Chinese given name: the clan name comes first
-                return f"{r.choice(_MARGA)} {depan}"
-            return f"{depan} {r.choice(_MARGA + _MARGA_INDONESIA)}"
-        if jk == "p":
-            if r.random() < 0.25:
-                return r.choice(_P_BELAKANG)
-            return f"{r.choice(_P_DEPAN)} {r.choice(_P_BELAKANG)}"
-        if r.random() < 0.2:
-            return r.choice(_L_DEPAN)
-        return f"{r.choice(_L_DEPAN)} {r.choice(_L_BELAKANG)}"
+        return nama_orang(self.rng, jk)
 
     def telepon(self) -> str:
         r = self.rng

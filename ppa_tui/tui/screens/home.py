@@ -67,6 +67,8 @@ class HomeScreen(SaringKasus, FormLauncher):
         Aksi("l", "laporan", "Laporan",
              "Rekap bulanan/tahunan SIMFONI-PPA (XLSX, CSV, PDF); belum diinput",
              footer=False),
+        Aksi("slash", "app.cari", "Cari", "Cari kasus: nama, NIK, telepon, nomor (juga Ctrl+F)",
+             palet=False),
         Aksi("q", "app.quit", "Keluar", "Tutup aplikasi"),
     )
     BINDINGS = bindings(AKSI)
