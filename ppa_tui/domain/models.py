@@ -320,7 +320,7 @@ class LangkahKasus(Rekam, table=True):
         Index("ix_langkah_kasus_terbuka_langkah", "sop_kode", "langkah_kode", "deadline_at",
               sqlite_where=text(_TERBUKA), postgresql_where=text(_TERBUKA)),
         # the finished steps per SOP step with what their compliance reads: a period's
-        # counts grouped from the index alone (0009)
+        # counts grouped from the index alone (0010)
         Index("ix_langkah_kasus_selesai_langkah", "sop_kode", "langkah_kode", "finished_at",
               "deadline_at", "keputusan", "kasus_id", "deleted_at",
               sqlite_where=text(_SELESAI), postgresql_where=text(_SELESAI)),

@@ -336,8 +336,8 @@ def test_0008_keeps_every_row_and_the_counts_read_them(db_url: str) -> None:
         engine.dispose()
 
 
-def test_0009_keeps_every_step_and_the_compliance_counts_them(db_url: str) -> None:
-    """A database at 0008 with finished steps (one on time, one late, one stopped by a
+def test_0010_keeps_every_step_and_the_compliance_counts_them(db_url: str) -> None:
+    """A database at 0009 with finished steps (one on time, one late, one stopped by a
     closure) and an open one: after the upgrade every step is there and the SOP
     compliance of the month (recap and mutu baku) counts them through the new index."""
     from datetime import UTC, datetime, timedelta
@@ -352,7 +352,7 @@ def test_0009_keeps_every_step_and_the_compliance_counts_them(db_url: str) -> No
     mulai = datetime(2026, 11, 10, 2, tzinfo=UTC)
     engine = make_engine(db_url)
     try:
-        upgrade(engine, "0008")
+        upgrade(engine, "0009")
         with Session(engine) as s:
             k = Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1, status="aktif",
                       waktu_diterima=mulai)

@@ -1,7 +1,7 @@
 """An index for the SOP compliance of a period (the recap's and the mutu baku's counts)
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-01 17:50:00
 
 Counting a year's finished steps per SOP step read the whole step table and sorted
@@ -17,8 +17,8 @@ may have it.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
