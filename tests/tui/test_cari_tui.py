@@ -79,6 +79,11 @@ async def test_slash_type_enter_case_esc_back_to_the_same_results(make_app, kasu
         await settle(pilot)
         assert layar.kueri == "aisyah"
         assert table.row_count == 3 and table.cursor_row == 1
+        # typing on the results goes on with the query (the focus returns to its box)
+        await pilot.press("x")
+        await settle(pilot)
+        assert layar.query_one("#kueri").value == "aisyahx"
+        assert app.focused is layar.query_one("#kueri")
         await pilot.press("escape")
         await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "kembali ke beranda")
 

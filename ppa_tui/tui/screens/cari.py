@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -311,6 +311,20 @@ class CariScreen(LayarBeraksi):
 
     def action_ke_tabel(self) -> None:
         self.query_one("#hasil", Tabel).focus()
+
+    @on(events.Key)
+    def _ketik_di_hasil(self, event: events.Key) -> None:
+        """Letters and digits typed on the results (after Esc from a case) go on with
+        the query, as the officer expects: the focus moves back to the query box."""
+        hasil = self.query_one("#hasil", Tabel)
+        if self.focused is not hasil or not event.is_printable or not event.character:
+            return
+        if event.character in "<>/" or event.character.isspace():
+            return  # page keys, the search key and Space keep their meaning
+        kueri = self.query_one("#kueri", Input)
+        kueri.focus()
+        kueri.insert_text_at_cursor(event.character)
+        event.stop()
 
     def action_ke_saringan(self) -> None:
         self.query_one("#status", Select).focus()

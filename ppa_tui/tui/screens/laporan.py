@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.mutakhir import LayarMutakhir, angka, baris_kursor
+from ppa_tui.tui.screens.periode import PilihPeriode, aksi_periode
 from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
@@ -27,21 +28,14 @@ if TYPE_CHECKING:
 FORMAT = (("xlsx", "XLSX"), ("csv", "CSV"), ("pdf", "PDF"))
 
 
-class LaporanRekap(LayarMutakhir):
+class LaporanRekap(PilihPeriode, LayarMutakhir):
     """One period at a time: a month (this one first) or a year, as mutu baku does."""
 
     CSS_PATH = "laporan.tcss"
     NAMA_GALAT = "laporan"
     JEDA_AWASI = 60.0  # a recap moves slowly; a year at 100,000 cases costs a second
     AKSI = (
-        Aksi("b", "periode('bulan_ini')", "Bulan ini", "Periode: bulan ini", footer=False),
-        Aksi("l", "periode('bulan_lalu')", "Bulan lalu", "Periode: bulan lalu",
-             footer=False),
-        Aksi("t", "periode('tahun_ini')", "Tahun ini", "Periode: tahun ini", footer=False),
-        Aksi("left_square_bracket", "geser(-1)", "Mundur",
-             "Bulan sebelumnya (tahun sebelumnya bila periodenya setahun)"),
-        Aksi("right_square_bracket", "geser(1)", "Maju",
-             "Bulan berikutnya (tahun berikutnya bila periodenya setahun)"),
+        *aksi_periode(b_di_footer=False),
         Aksi("y", "tahunan", "Bulan/tahun", "Ganti antara rekap bulan ini dan tahunnya"),
         Aksi("s", "simpan", "Simpan", "Simpan rekap ke folder data: XLSX, CSV atau PDF"),
         Aksi("u", "belum", "Belum SIMFONI",
@@ -53,10 +47,7 @@ class LaporanRekap(LayarMutakhir):
 
     def __init__(self, backend) -> None:  # noqa: ANN001
         super().__init__(backend)
-        now = backend.clock.now().astimezone(backend.zona)
-        self._sekarang = (now.year, now.month)
-        self._tahunan = False
-        self._tahun, self._bulan = self._sekarang
+        self.mulai_periode(backend)
         self.data: Rekap | None = None
         self.tersimpan: str | None = None  # the last file written
 
@@ -78,33 +69,11 @@ class LaporanRekap(LayarMutakhir):
     # ---- the period -------------------------------------------------------------
 
     def periode(self) -> tuple[Periode, str]:
-        from ppa_tui.domain.mutu import periode_bulan, periode_tahun
-
-        zona = self.backend.zona
-        if self._tahunan:
-            return periode_tahun(self._tahun, zona), f"{self._tahun}"
-        return (periode_bulan(self._tahun, self._bulan, zona),
-                f"{self._tahun}-{self._bulan:02d}")
-
-    def action_periode(self, jenis: str) -> None:
-        tahun, bulan = self._sekarang
-        self._tahunan = jenis == "tahun_ini"
-        if jenis == "bulan_lalu":
-            tahun, bulan = (tahun, bulan - 1) if bulan > 1 else (tahun - 1, 12)
-        self._tahun, self._bulan = tahun, bulan
-        self._hitung_ulang()
+        kode = f"{self._tahun}" if self._tahunan else f"{self._tahun}-{self._bulan:02d}"
+        return self.periode_terpilih(self.backend.zona), kode
 
     def action_tahunan(self) -> None:
         self._tahunan = not self._tahunan
-        self._hitung_ulang()
-
-    def action_geser(self, arah: int) -> None:
-        if self._tahunan:
-            self._tahun += arah
-        else:
-            i = self._tahun * 12 + self._bulan - 1 + arah
-            self._tahun, self._bulan = divmod(i, 12)
-            self._bulan += 1
         self._hitung_ulang()
 
     def _hitung_ulang(self) -> None:

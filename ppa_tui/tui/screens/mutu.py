@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ppa_tui.tui.aksi import Aksi, bindings
 from ppa_tui.tui.screens.mutakhir import LayarMutakhir, angka, baris_kursor
+from ppa_tui.tui.screens.periode import PilihPeriode, aksi_periode
 from ppa_tui.tui.widgets.tabel import Tabel
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ KOLOM = (("langkah", "Langkah", 23), ("selesai", "Selesai", 7), ("tepat", "Tepat
          ("median", "Median", 9), ("p90", "P90", 9), ("batas", "Batas", 8))  # 67 + 12 = 79
 
 
-class MutuBaku(LayarMutakhir):
+class MutuBaku(PilihPeriode, LayarMutakhir):
     """One period at a time: a month (this one first) or this year."""
 
     CSS_PATH = "mutu.tcss"
@@ -30,13 +31,7 @@ class MutuBaku(LayarMutakhir):
     # figures of a period move slowly, and reading one costs seconds at 1,000,000 cases
     JEDA_AWASI = 60.0
     AKSI = (
-        Aksi("b", "periode('bulan_ini')", "Bulan ini", "Periode: bulan ini"),
-        Aksi("l", "periode('bulan_lalu')", "Bulan lalu", "Periode: bulan lalu"),
-        Aksi("t", "periode('tahun_ini')", "Tahun ini", "Periode: tahun ini"),
-        Aksi("left_square_bracket", "geser(-1)", "Mundur",
-             "Bulan sebelumnya (tahun sebelumnya bila periodenya setahun)"),
-        Aksi("right_square_bracket", "geser(1)", "Maju",
-             "Bulan berikutnya (tahun berikutnya bila periodenya setahun)"),
+        *aksi_periode(),
         Aksi("f5", "muat", "Muat ulang", "Hitung ulang dari basis data", footer=False),
         Aksi("escape", "kembali", "Kembali", "Kembali ke beranda"),
     )
@@ -44,10 +39,7 @@ class MutuBaku(LayarMutakhir):
 
     def __init__(self, backend) -> None:  # noqa: ANN001
         super().__init__(backend)
-        now = backend.clock.now().astimezone(backend.zona)
-        self._sekarang = (now.year, now.month)
-        self._tahunan = False
-        self._tahun, self._bulan = self._sekarang
+        self.mulai_periode(backend)
         self.data: LaporanMutu | None = None
         self._per_kunci: dict[str, MutuLangkah] = {}
 
@@ -70,29 +62,7 @@ class MutuBaku(LayarMutakhir):
     # ---- the period -------------------------------------------------------------
 
     def periode(self) -> Periode:
-        from ppa_tui.domain.mutu import periode_bulan, periode_tahun
-
-        zona = self.backend.zona
-        if self._tahunan:
-            return periode_tahun(self._tahun, zona)
-        return periode_bulan(self._tahun, self._bulan, zona)
-
-    def action_periode(self, jenis: str) -> None:
-        tahun, bulan = self._sekarang
-        self._tahunan = jenis == "tahun_ini"
-        if jenis == "bulan_lalu":
-            tahun, bulan = (tahun, bulan - 1) if bulan > 1 else (tahun - 1, 12)
-        self._tahun, self._bulan = tahun, bulan
-        self._hitung_ulang()
-
-    def action_geser(self, arah: int) -> None:
-        if self._tahunan:
-            self._tahun += arah
-        else:
-            i = self._tahun * 12 + self._bulan - 1 + arah
-            self._tahun, self._bulan = divmod(i, 12)
-            self._bulan += 1
-        self._hitung_ulang()
+        return self.periode_terpilih(self.backend.zona)
 
     def _hitung_ulang(self) -> None:
         """A new period: say so at once (a year at 1,000,000 cases takes seconds), with
