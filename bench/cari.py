@@ -104,16 +104,19 @@ def fragmen(engine, n: int, seed: int) -> list[tuple[str, str]]:
 
     acak = random.Random(seed)
     with engine.connect() as conn:
-        maks = conn.execute(text("SELECT max(urutan) FROM kasus")).scalar() or 1
+        # (year, last number): a register number is unique per year, so (tahun, urutan)
+        # is an index lookup; urutan alone scanned every case (minutes at 1M)
+        tahun = conn.execute(text("SELECT tahun, max(urutan) FROM kasus GROUP BY tahun")).all()
         nama: list[str] = []
         nik: list[str] = []
         hp: list[str] = []
         for _ in range(n):  # random cases by register number: an index lookup each
-            u = acak.randint(1, maks)
+            th, maks = acak.choice(tahun) if tahun else (0, 1)
+            u = acak.randint(1, maks or 1)
             for _peran, nm, nk, tel in conn.execute(text(
                     "SELECT p.peran, p.nama, p.nik, p.telepon FROM kasus k JOIN pihak p "
-                    "ON p.kasus_id = k.id WHERE k.urutan = :u AND p.peran = 'korban'"),
-                    {"u": u}):
+                    "ON p.kasus_id = k.id WHERE k.tahun = :t AND k.urutan = :u "
+                    "AND p.peran = 'korban'"), {"t": th, "u": u}):
                 if nm:
                     nama.append(nm)
                 if nk:
