@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -30,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from papan import NOW, _isi  # the same fill as the board's bench
+from papan import NOW, _isi, _ukur  # the same fill and timing as the board's bench
 
 KABKOTA = ("19.01", "19.02", "19.03", "19.04", "19.05", "19.06", "19.71", "16.71")
 BENTUK = ("fisik", "psikis", "seksual_pencabulan", "seksual_persetubuhan", "penelantaran",
@@ -65,16 +64,6 @@ def _tambah(path: Path) -> None:
             f" CASE abs(random()) % {len(BENTUK)} {bentuk} END FROM kasus WHERE {syarat}")
     conn.commit()
     conn.close()
-
-
-def _ukur(nama: str, fn, runs: int) -> tuple[str, float, float, object]:
-    hasil = fn()
-    waktu = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        hasil = fn()
-        waktu.append((time.perf_counter() - t0) * 1000)
-    return nama, statistics.median(waktu), max(waktu), hasil
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import settle
+from tests.tui.test_snapshots_papan import _tekan  # the same keys-then-settle step
 
 UKURAN = (80, 24)
 
@@ -22,17 +22,6 @@ def rekap_contoh(settings) -> dict:
         return isi_contoh(db)
     finally:
         db.close()
-
-
-def _tekan(*keys: str):
-    async def run(pilot):
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        pilot.app.clear_notifications()
-        await pilot.pause()
-    return run
 
 
 def test_laporan_rekap(snap_compare, make_app, rekap_contoh) -> None:
