@@ -514,3 +514,12 @@ class NomorRegister(SQLModel, table=True):
 
     tahun: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     terakhir: int = 0
+
+
+# accounts, assignments and the audit log (revision 0011) live in their own module
+from ppa_tui.domain.models_akses import (  # noqa: E402, F401
+    AuditEntri,
+    Pengguna,
+    PenugasanKasus,
+    PeranPengguna,
+)

@@ -569,7 +569,7 @@ def belum_simfoni(session: Session, zona: str | ZoneInfo = "Asia/Jakarta",
     """Korban of kept cases with no "diinput ke SIMFONI-PPA pada" date, oldest case
     first (optionally of the cases received in ``periode``): register number, the
     korban's initials and the date received. Same demo rule as the recap."""
-    from ppa_tui.domain.dokumen.bahan import inisial
+    from ppa_tui.domain.akses import inisial
 
     z = ZoneInfo(zona) if isinstance(zona, str) else zona
     contoh = hanya_contoh(session)

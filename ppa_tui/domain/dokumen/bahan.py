@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from ppa_tui.domain import referensi, validasi
+from ppa_tui.domain.akses import inisial
 from ppa_tui.domain.clock import baca_jam
 from ppa_tui.domain.dokumen.bentuk import Baris, Dokumen, Tabel
 from ppa_tui.domain.kasus import TidakDitemukan, boleh_dibagikan
@@ -285,12 +286,6 @@ def tabel_langkah(rows: list[LangkahKasus], konteks: Konteks, bahan: Bahan) -> T
 
 
 # --- people --------------------------------------------------------------------------
-
-def inisial(nama: str) -> str:
-    """"Siti Aminah" -> "S. A." (letters only; a name of symbols has none)."""
-    huruf = [next((c for c in kata if c.isalpha()), "") for kata in nama.split()]
-    return " ".join(f"{h.upper()}." for h in huruf if h)
-
 
 def nama_samaran(p: Pihak, urutan: int) -> str:
     return inisial(p.nama) or f"ke-{urutan}"
