@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine, event, text
 from sqlmodel import Session, SQLModel
 
+from ppa_tui.domain import audit  # noqa: F401  (its before_flush hook writes the audit log)
 from ppa_tui.domain.models import Rekam, utcnow
 from ppa_tui.store.engine import make_engine, pembaca, pribadi
 from ppa_tui.store.migrate import upgrade
@@ -24,6 +25,8 @@ class Database:
     def __init__(self, engine: Engine, device_id: str = "") -> None:
         self.engine = engine
         self.device_id = device_id
+        self.pengguna = ""
+        """The logged-in account's name, on every audit entry this process writes."""
         self._pembaca = pembaca(engine)
         self._beri_tahu = engine.dialect.name == "postgresql"
 
@@ -45,6 +48,8 @@ class Database:
         """A unit of work: committed on success, rolled back on any error."""
         with Session(self.engine, expire_on_commit=False) as session:
             session.info["device_id"] = self.device_id
+            session.info["pengguna"] = self.pengguna
+            session.info["audit"] = True
             try:
                 yield session
                 if self._beri_tahu:  # the other desks' watchers (delivered on commit)
