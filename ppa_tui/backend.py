@@ -517,7 +517,8 @@ class Backend(AksesBackend):
             mulai_pendampingan(s, rencana_id, self.clock, self.settings.petugas,
                                kalender=self.kalender)
 
-    def cetak(self, kasus_id: uuid.UUID, dokumen: str, ref: uuid.UUID | None = None) -> Any:
+    def cetak(self, kasus_id: uuid.UUID, dokumen: str, ref: uuid.UUID | None = None,
+              tanpa_data_pribadi: bool = False) -> Any:
         """Print one document of the case into the data folder's `cetak/` (0700/0600);
         returns where it went, its letter number and what consent left out."""
         from ppa_tui.documents.cetak import cetak, folder_cetak
@@ -526,7 +527,7 @@ class Backend(AksesBackend):
         self.periksa_lihat(kasus_id)
         return cetak(self.database, self.settings, kasus_id, dokumen, ref=ref,
                      keluar=folder_cetak(self.settings), petugas=self.settings.petugas,
-                     clock=self.clock)
+                     clock=self.clock, tanpa_data_pribadi=tanpa_data_pribadi)
 
     def jadikan_pengaduan(self, tamu_id: uuid.UUID) -> Tersimpan:
         """Turn a consulting guest into a complaint: her case, from her arrival."""
