@@ -105,6 +105,7 @@ class Backend:
     _lock_awas: threading.Lock = field(default_factory=threading.Lock)
     _awal: Future | None = None
     _kalender: Any = None
+    kunci_db: bytes | None = None  # the SQLCipher key, once a login unwrapped it
 
     @property
     def kalender(self) -> Any:
@@ -139,7 +140,8 @@ class Backend:
                 from ppa_tui.store.database import Database
 
                 self._database = Database.open(
-                    self.settings.url, self.settings.device_id, folder_data=self.settings.data_dir
+                    self.settings.url, self.settings.device_id, folder_data=self.settings.data_dir,
+                    kunci=self.kunci_db, izinkan_tanpa_tls=self.settings.pg_tanpa_tls,
                 )
             return self._database
 
@@ -209,7 +211,7 @@ class Backend:
         self.siapkan_kalender()
         return baca_beranda(self.settings.url,
                             awal_hari(self.clock.now(), self.settings.zona_waktu),
-                            self.kalender)
+                            self.kalender, kunci=self.kunci_db)
 
     def beranda(self) -> Beranda:
         """Home. Until the database is open, it is read with the bare driver

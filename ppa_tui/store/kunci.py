@@ -389,10 +389,11 @@ def _tulis(path: Path, data: dict[str, Any], *, timpa: bool) -> None:
             os.link(sementara, path)
     finally:
         sementara.unlink(missing_ok=True)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows it)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
