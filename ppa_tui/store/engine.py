@@ -22,6 +22,10 @@ class KunciSalah(PesanPetugas):
     """The SQLite file does not open with the key given (or is not encrypted)."""
 
 
+class PerluKunci(KunciSalah):
+    """An encrypted SQLite file (its key-slot file beside it) opened without a key."""
+
+
 def make_engine(url: str, kunci: bytes | None = None, *,
                 izinkan_tanpa_tls: bool = False) -> Engine:
     """An engine with SQLite tuned for a desk laptop: WAL survives a crash mid-write,
@@ -37,6 +41,8 @@ def make_engine(url: str, kunci: bytes | None = None, *,
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             berkas_pribadi(Path(database).expanduser())
+            if kunci is None:
+                _periksa_tanpa_kunci(Path(database).expanduser())
         if kunci is None:
             engine = create_engine(
                 url, connect_args={"check_same_thread": False, "timeout": 30}
@@ -58,6 +64,15 @@ def make_engine(url: str, kunci: bytes | None = None, *,
     if parsed.get_backend_name() == "postgresql" and not izinkan_tanpa_tls:
         periksa_tls(parsed)
     return create_engine(url, pool_pre_ping=True)
+
+
+def _periksa_tanpa_kunci(path: Path) -> None:
+    """An encrypted file would otherwise fail as "not a database", read as damaged."""
+    from ppa_tui.store.kunci import path_kunci
+
+    if terenkripsi(path) and path_kunci(path).is_file():
+        raise PerluKunci("Basis data ini terenkripsi: buka dengan nama pengguna dan kata "
+                         "sandi, atau dengan kode pemulihan (`ppa pemulihan`).")
 
 
 _LOKAL = {"", "localhost", "127.0.0.1", "::1"}

@@ -108,6 +108,17 @@ def test_does_not_open_without_or_with_a_wrong_key(terkunci) -> None:
     assert "tidak bisa dibuka dengan kunci ini" in pesan_galat(e.value)
 
 
+def test_encrypted_file_without_a_key_asks_for_one(terkunci) -> None:
+    from ppa_tui.store.engine import PerluKunci
+    from ppa_tui.store.kunci import BerkasKunci, path_kunci
+
+    path, kunci, db = terkunci
+    db.close()
+    BerkasKunci.buat(path_kunci(path), kunci)
+    with pytest.raises(PerluKunci, match="terenkripsi"):
+        Database.open(f"sqlite:///{path}")
+
+
 def test_plain_file_with_a_key_says_to_encrypt(tmp_path: Path) -> None:
     path = tmp_path / "ppa.db"
     Database.open(f"sqlite:///{path}").close()
