@@ -52,6 +52,8 @@ class Settings:
     zona_waktu: str = "Asia/Jakarta"
     autosave_detik: float = 0.5
     kursor_kedip: bool = True
+    pg_tanpa_tls: bool = False
+    """Allow a remote PostgreSQL server without TLS (`store.engine.periksa_tls`)."""
     hari_kerja: frozenset[int] = frozenset(range(5))  # 0 = Senin: Senin-Jumat
     jam_kerja: tuple[time, time] = (time(8), time(16))
     cuti_bersama: Path | None = None  # None: the shipped data/cuti_bersama.toml
@@ -301,6 +303,7 @@ _PERIKSA = {
     "zona_waktu": _zona,
     "autosave_detik": _detik,
     "kursor_kedip": _ya_tidak,
+    "pg_tanpa_tls": _ya_tidak,
     "alamat_unit": _teks,
     "hari_kerja": _hari_kerja,
     "jam_kerja": _jam_kerja,
