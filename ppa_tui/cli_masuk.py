@@ -53,7 +53,10 @@ class Masuk:
         return self.backend.database
 
     def close(self) -> None:
-        self.backend.close()
+        sesi = self.backend.sesi
+        self.backend.close()  # closes the database only if the Backend itself used it
+        if sesi is not None:
+            sesi.close()  # (disposing twice is harmless)
 
 
 def interaktif() -> bool:
