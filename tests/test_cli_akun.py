@@ -188,8 +188,8 @@ def test_pengguna_add_list_disable_reset(tmp_path: Path) -> None:
     assert hasil.exit_code == 0, hasil.output
     baru = SEMENTARA.search(hasil.output).group(0)
     assert baru != sementara
-    assert "sementara" in ppa(url, "cari", "x", pengguna="rina.s", sandi=baru).output
-    assert "salah" in ppa(url, "cari", "x", pengguna="rina.s").output  # the old one is gone
+    assert "sementara" in ppa(url, "cari", "xyz", pengguna="rina.s", sandi=baru).output
+    assert "salah" in ppa(url, "cari", "xyz", pengguna="rina.s").output  # the old one is gone
 
     # disable: asked first, then she cannot log in
     hasil = ppa(url, "pengguna", "nonaktifkan", "rina.s", input="tidak\n")
@@ -305,3 +305,124 @@ def test_laporan_needs_its_permission_and_is_audited(tmp_path: Path) -> None:
     hasil = ppa(url, "laporan", "--bulan", "2026-11", "--keluar", str(tmp_path))
     assert hasil.exit_code == 0, hasil.output
     assert "Mengekspor" in ppa(url, "audit", "--batas", "3").output
+
+
+# ---- encryption: ppa init on a new database, ppa pemulihan, ppa enkripsi -----------------
+
+
+def _jumlah_kasus(url: str, nama: str = "kepala", sandi: str = SANDI) -> int:
+    from sqlmodel import func, select
+
+    from ppa_tui.domain.models import Kasus
+    from ppa_tui.sesi import masuk
+    from ppa_tui.settings import Settings
+
+    sesi = masuk(Settings.load(database_url=url).with_device_id(), nama, sandi)
+    try:
+        with sesi.database.baca() as s:
+            return s.exec(select(func.count()).select_from(Kasus)).one()
+    finally:
+        sesi.close()
+
+
+def test_init_scripted_makes_an_encrypted_database_and_shows_the_recovery_code(
+        tmp_path: Path) -> None:
+    path = tmp_path / "baru" / "ppa.db"
+    url = f"sqlite:///{path}"
+    hasil = ppa(url, "init")
+    assert hasil.exit_code == 0, hasil.output
+    assert "Akun pertama dibuat: kepala (Kepala UPTD PPA)" in hasil.output
+    assert "Basis data dibuat terenkripsi" in hasil.output
+    assert len(KODE.findall(hasil.output)) == 1
+    assert "KODE PEMULIHAN (hanya ditampilkan sekali ini)" in hasil.output
+    assert "terpisah dari laptop" in hasil.output and "ppa pemulihan" in hasil.output
+    assert f"Berkas kunci: {path}.kunci" in hasil.output
+    assert "Basis data siap" in hasil.output
+    assert path.read_bytes()[:16] != b"SQLite format 3\x00"
+    assert Path(f"{path}.kunci").is_file()
+
+    hasil = ppa(url, "init")  # once made: log in, then today's check
+    assert hasil.exit_code == 0 and "Basis data siap" in hasil.output
+    assert not KODE.search(hasil.output)
+    hasil = ppa(url, "cari", "aisyah", sandi="Bukan-Sandinya-1")
+    assert hasil.exit_code == 1 and "kata sandi salah" in hasil.output
+    _indonesia(hasil)
+    hasil = ppa(url, "demo", "--cases", "2")
+    assert hasil.exit_code == 0, hasil.output
+    assert _jumlah_kasus(url) == 2
+
+
+def test_pemulihan_sets_a_new_password_with_the_recovery_code(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'ppa.db'}"
+    hasil = ppa(url, "init")
+    kode = KODE.search(hasil.output).group(0)
+    _tambah(url, "rina", "operator")
+
+    hasil = ppa(url, "pemulihan", pengguna="", sandi=None,
+                input="AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF\n")
+    assert hasil.exit_code == 1 and "Kode pemulihan salah" in hasil.output
+    baru = "Pulau-Lepar-2031"
+    hasil = ppa(url, "pemulihan", pengguna="", sandi=None,
+                input=f"{kode.lower()}\nkepala\n{baru}\n{baru}\n")
+    assert hasil.exit_code == 0, hasil.output
+    assert "Kata sandi akun kepala diganti" in hasil.output
+    assert kode not in hasil.output and baru not in hasil.output
+    kode_baru = KODE.search(hasil.output).group(0)
+
+    assert ppa(url, "cari", "xyz").exit_code == 1  # the old password is gone
+    assert ppa(url, "cari", "xyz", sandi=baru).exit_code == 0
+    assert ppa(url, "cari", "xyz", pengguna="rina").exit_code == 0  # others untouched
+    assert "Memakai kunci pemulihan" in ppa(url, "audit", sandi=baru).output
+
+    hasil = ppa(url, "pemulihan", pengguna="", sandi=None, input=f"{kode}\n")
+    assert hasil.exit_code == 1 and "Kode pemulihan salah" in hasil.output  # replaced
+    hasil = ppa(url, "pemulihan", pengguna="", sandi=None, input=f"{kode_baru}\nsiapa\n")
+    assert hasil.exit_code == 1 and "Tidak ada akun bernama siapa" in hasil.output
+
+
+def test_pemulihan_and_enkripsi_refuse_what_they_cannot_do(tmp_path: Path) -> None:
+    url = _polos(tmp_path)
+    hasil = ppa(url, "pemulihan")
+    assert hasil.exit_code == 1 and "tidak terenkripsi" in hasil.output
+    hasil = ppa("postgresql+psycopg://siti@127.0.0.1:1/ppa", "enkripsi")
+    assert hasil.exit_code == 1 and "hanya untuk basis data SQLite" in hasil.output
+    _tambah(url, "rina", "operator")
+    hasil = ppa(url, "enkripsi", pengguna="rina")
+    assert hasil.exit_code == 1 and "Mengelola akun pengguna hanya bisa" in hasil.output
+    baru = f"sqlite:///{tmp_path / 'baru.db'}"
+    assert ppa(baru, "init").exit_code == 0
+    hasil = ppa(baru, "enkripsi")
+    assert hasil.exit_code == 1 and "sudah terenkripsi" in hasil.output
+
+
+def test_enkripsi_keeps_every_case_and_gives_the_others_temporary_passwords(
+        tmp_path: Path) -> None:
+    path = tmp_path / "ppa.db"
+    url = f"sqlite:///{path}"
+    assert runner.invoke(cli, ["--db", url, "demo", "--cases", "8"]).exit_code == 0
+    assert ppa(url, "init").exit_code == 0  # the first account, on the plain file
+    _tambah(url, "rina", "operator")
+    _tambah(url, "kasi", "kasi_rujukan")
+    assert ppa(url, "pengguna", "nonaktifkan", "kasi", "--ya").exit_code == 0
+    sebelum = _jumlah_kasus(url)
+    assert sebelum == 8
+
+    hasil = ppa(url, "enkripsi")
+    assert hasil.exit_code == 0, hasil.output
+    assert path.read_bytes()[:16] != b"SQLite format 3\x00"
+    assert _jumlah_kasus(url) == sebelum
+    assert "Membuat cadangan" in hasil.output  # the steps, as they start
+    assert len(KODE.findall(hasil.output)) == 1
+    cadangan = re.search(r"Cadangan TIDAK terenkripsi: (\S+)", hasil.output).group(1)
+    assert Path(cadangan).read_bytes()[:16] == b"SQLite format 3\x00"
+    assert "HAPUS cadangan" in hasil.output
+
+    baris = {b.split()[0]: b.split()[-1] for b in hasil.output.splitlines()
+             if SEMENTARA.fullmatch(b.split()[-1] if b.split() else "")}
+    assert set(baris) == {"rina"}  # not the disabled one, not herself
+    hasil = ppa(url, "cari", "xyz", pengguna="rina", sandi=baris["rina"])
+    assert hasil.exit_code == 1 and "sementara" in hasil.output  # logs in, must change it
+    assert ppa(url, "pengguna", "sandi", pengguna="rina", sandi=baris["rina"],
+               input=f"{SANDI}\n{SANDI}\n").exit_code == 0
+    assert _jumlah_kasus(url, "rina") == sebelum
+    assert ppa(url, "cari", "xyz", pengguna="kasi").exit_code == 1  # disabled: no slot
