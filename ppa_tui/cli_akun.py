@@ -56,7 +56,8 @@ def init(ctx: typer.Context) -> None:
         from ppa_tui.store.database import Database
 
         database = Database.open(settings.url, settings.device_id,
-                                 folder_data=settings.data_dir)
+                                 folder_data=settings.data_dir,
+                                 izinkan_tanpa_tls=settings.pg_tanpa_tls)
         try:
             _periksa_keutuhan(database, settings)
         finally:

@@ -152,7 +152,8 @@ def _buka_tanpa_akun(settings: Settings) -> Any:
     from ppa_tui.domain.pengguna import ada_akun
     from ppa_tui.store.database import Database
 
-    database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
+    database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir,
+                             izinkan_tanpa_tls=settings.pg_tanpa_tls)
     try:
         with database.baca() as s:
             ada = ada_akun(s)
