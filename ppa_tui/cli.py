@@ -124,6 +124,11 @@ def cetak(
     ] = None,
     daftar: Annotated[bool, typer.Option(
         "--daftar", help="Tampilkan jenis dokumen yang bisa dicetak.")] = False,
+    tanpa_data_pribadi: Annotated[bool, typer.Option(
+        "--tanpa-data-pribadi",
+        help="Surat ke lembaga luar yang belum dicakup persetujuan korban: cetak dengan "
+             "inisial, tanpa nama, NIK, alamat dan telepon (tanpa opsi ini: ditolak).")
+    ] = False,
 ) -> None:
     """Cetak dokumen SOP sebuah kasus ke PDF (hanya bisa dibaca pemilik akun)."""
     from ppa_tui.domain.dokumen import DAFTAR_DOKUMEN
@@ -154,12 +159,10 @@ def cetak(
                 gagal(f"Kasus {nomor} bukan tugas Anda: dokumennya tidak dicetak. Minta Kasi "
                       "atau Kepala menugaskan Anda ke kasus ini.")
             hasil = cetak_dokumen(backend.database, backend.settings, nomor, dokumen,
-                                  ref=rencana, keluar=keluar, petugas=backend.settings.petugas)
+                                  ref=rencana, keluar=keluar, petugas=backend.settings.petugas,
+                                  tanpa_data_pribadi=tanpa_data_pribadi)  # audits the print
         except CetakGagal as exc:
             gagal(str(exc))
-        backend.catat_audit("cetak", tabel="kasus", objek_id=kasus_id.hex, kasus_id=kasus_id,
-                            rincian={"dokumen": dokumen, "berkas": hasil.path.name,
-                                     "nomor_surat": hasil.nomor_surat})
     typer.echo(str(hasil.path))
     if hasil.nomor_surat:
         typer.echo(f"Nomor surat: {hasil.nomor_surat}")
