@@ -115,7 +115,7 @@ def test_cetak_with_accounts_needs_the_case_to_be_hers_and_is_audited(
     assert "Kasus PPA/2026/0001 bukan tugas Anda: dokumennya tidak dicetak." in hasil.output
     assert not (tmp_path / "pelimpahan-PPA-2026-0001.pdf").exists()
 
-    hasil = ppa("cetak", "PPA/2026/0001", "pelimpahan", pengguna="kasi")
+    hasil = ppa("cetak", "PPA/2026/0001", "pelimpahan", "--tanpa-data-pribadi", pengguna="kasi")
     assert hasil.exit_code == 0, hasil.output
     assert (tmp_path / "pelimpahan-PPA-2026-0001.pdf").exists()
     baris = ppa("audit", "--kasus", "PPA/2026/0001", "--batas", "3").output.splitlines()
