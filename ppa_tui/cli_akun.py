@@ -19,6 +19,7 @@ from ppa_tui.cli_masuk import (
     dibuka,
     gagal,
     interaktif,
+    kunci_hilang,
     sandi_baru,
 )
 
@@ -42,6 +43,7 @@ def init(ctx: typer.Context) -> None:
     from ppa_tui.sesi import perlu_akun_pertama
 
     settings: Settings = ctx.obj
+    kunci_hilang(settings)
     with _pesan_gagal(settings.data_dir):
         pertama = perlu_akun_pertama(settings)
     if not pertama:

@@ -112,6 +112,7 @@ def masuk(ctx: typer.Context, settings: Settings, *, perlu_akun: bool = False) -
     from ppa_tui.backend import Backend
     from ppa_tui.sesi import GagalMasuk, berkas_kunci
 
+    kunci_hilang(settings)
     if berkas_kunci(settings) is None:
         database = _buka_tanpa_akun(settings)
         if database is not None:
@@ -136,6 +137,22 @@ def masuk(ctx: typer.Context, settings: Settings, *, perlu_akun: bool = False) -
         gagal("Kata sandi ini sementara: gantilah dulu dengan `ppa pengguna sandi` (atau di "
               "aplikasi), lalu ulangi perintahnya.")
     return Masuk(Backend(replace(settings, petugas=sesi.akun.label), sesi=sesi), sandi)
+
+
+def kunci_hilang(settings: Settings) -> None:
+    """Exit 1 with the sentence when the SQLite file is encrypted but its key-slot file
+    is not beside it (else opening it would read as a damaged file)."""
+    from ppa_tui.sesi import berkas_db, berkas_kunci
+
+    db = berkas_db(settings)
+    if db is None or berkas_kunci(settings) is not None:
+        return
+    from ppa_tui.store.cipher import terenkripsi
+
+    if terenkripsi(db):
+        gagal(f"Basis data {db} terenkripsi, tetapi berkas kuncinya ({db.name}.kunci) tidak "
+              "ada di sampingnya. Pulihkan berkas kunci itu dari cadangan yang sama dengan "
+              "basis datanya.")
 
 
 def _belum_ada(settings: Settings) -> bool:

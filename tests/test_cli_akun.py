@@ -351,6 +351,12 @@ def test_init_scripted_makes_an_encrypted_database_and_shows_the_recovery_code(
     assert hasil.exit_code == 0, hasil.output
     assert _jumlah_kasus(url) == 2
 
+    Path(f"{path}.kunci").rename(tmp_path / "kunci-di-tempat-lain")
+    for args in (["init"], ["cari", "aisyah"]):
+        hasil = ppa(url, *args)
+        assert hasil.exit_code == 1
+        assert "terenkripsi, tetapi berkas kuncinya (ppa.db.kunci) tidak ada" in hasil.output
+
 
 def test_pemulihan_sets_a_new_password_with_the_recovery_code(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'ppa.db'}"
