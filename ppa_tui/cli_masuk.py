@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -95,10 +95,9 @@ def sandi_baru(nama: str = "", tanya: str = "Kata sandi baru", *,
             continue
         return sandi
     gagal("Kata sandi baru tidak diatur: tiga kali tidak berhasil.")
-    raise AssertionError  # unreachable: gagal exits
 
 
-def gagal(pesan: str, kode: int = 1) -> None:
+def gagal(pesan: str, kode: int = 1) -> NoReturn:
     """One sentence on stderr and the exit code (1 refused or failed, 2 bad usage)."""
     typer.echo(pesan, err=True)
     raise typer.Exit(kode)
