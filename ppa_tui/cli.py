@@ -26,6 +26,7 @@ class _GrupPpa(TyperGroup):
 
 cli = typer.Typer(
     cls=_GrupPpa,
+    pretty_exceptions_enable=False,  # never a traceback with local values: see mulai.main
     add_completion=False,
     no_args_is_help=False,
     options_metavar="[OPSI]",

@@ -17,7 +17,13 @@ def main() -> None:
     if url is None:
         from ppa_tui.cli import cli
 
-        cli()
+        try:
+            cli(standalone_mode=True)
+        except Exception as exc:  # noqa: BLE001  (one Indonesian sentence, details logged)
+            from ppa_tui.galat import laporkan
+
+            print(laporkan(exc, "cli"), file=sys.stderr)
+            sys.exit(1)
         return
     sys.exit(_jalankan_tui(_settings(url)))
 

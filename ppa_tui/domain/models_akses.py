@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Index, true
 from sqlmodel import Field, SQLModel
 
-from ppa_tui.domain.models import Rekam, UTCDateTime, tanda, teks_panjang
+from ppa_tui.domain.models_dasar import Rekam, UTCDateTime, tanda, teks_panjang
 
 
 class Pengguna(Rekam, table=True):
