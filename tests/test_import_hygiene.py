@@ -75,3 +75,11 @@ def test_plain_ppa_entry_point_loads_no_typer() -> None:
     """`ppa` with no subcommand opens the TUI; Typer (and pydantic) stay unloaded."""
     loaded = _loaded_after(["ppa_tui.mulai"], ["typer", "click", "pydantic"])
     assert loaded == {"typer": [], "click": [], "pydantic": []}
+
+
+def test_each_table_module_can_be_imported_first() -> None:
+    """`models_akses` first (as `ppa audit periksa` does) must not be a circular import."""
+    for modul in ("ppa_tui.domain.models_akses", "ppa_tui.domain.audit",
+                  "ppa_tui.domain.pengguna", "ppa_tui.domain.models"):
+        assert "ppa_tui.domain.models" in _loaded_after([modul], ["ppa_tui.domain.models"])[
+            "ppa_tui.domain.models"], modul
