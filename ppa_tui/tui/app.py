@@ -28,6 +28,7 @@ from ppa_tui import galat
 from ppa_tui.backend import Backend
 from ppa_tui.domain.clock import Clock, SystemClock
 from ppa_tui.settings import Settings
+from ppa_tui.tui.kunci_layar import TOMBOL_KUNCI, KunciLayar
 from ppa_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ PESAN_BERHENTI = (
 )
 
 
-class PpaApp(App[None]):
+class PpaApp(KunciLayar, App[None]):
     """Keyboard-first desk app. Owns no rules: the domain decides, screens draw."""
 
     TITLE = "PPA"
@@ -58,6 +59,10 @@ class PpaApp(App[None]):
         # focused Input takes printable keys first); Ctrl+F everywhere, text fields too
         Binding("slash", "cari", "Cari", show=False),
         Binding("ctrl+f", "cari", "Cari", show=False, priority=True),
+        # a client or a stranger walks up: hide everything at once, from any field
+        Binding(TOMBOL_KUNCI, "kunci_layar", "Kunci layar",
+                tooltip="Sembunyikan layar sekarang; kembali dengan kata sandi.", show=False,
+                priority=True),
     ]
 
     def __init__(self, backend: Backend) -> None:
@@ -66,9 +71,11 @@ class PpaApp(App[None]):
         self._galat_baru: deque[float] = deque(maxlen=BADAI_JUMLAH)
         self._galat_terakhir: dict[str, float] = {}  # signature -> when last reported
         self.log_path = None
+        self.pasang_kunci()
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.backend))
+        self.penjaga.mulai()
         from ppa_tui.tui.screens.layar_kecil import periksa_ukuran
 
         periksa_ukuran(self)
@@ -87,6 +94,9 @@ class PpaApp(App[None]):
         Indonesian. Textual's Theme and Screenshot are left out: a desk has no use for
         them, and a screenshot would write victims' data to a file."""
         yield from self.perintah_layar(screen)
+        yield SystemCommand("Kunci layar (Ctrl+L)",
+                            "Sembunyikan layar sekarang; kembali dengan kata sandi",
+                            self.action_kunci_layar)
         if self._bisa_cari(screen):
             yield SystemCommand("Cari kasus (/ atau Ctrl+F)",
                                 "Cari kasus: nama, NIK, telepon, nomor register, kronologi",
@@ -112,6 +122,9 @@ class PpaApp(App[None]):
             yield from perintah()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.terkunci and action in {"cari", "command_palette", "kunci_layar",
+                                        "show_help_panel"}:
+            return False  # nothing opens over the lock screen
         if action == "cari":
             return self._bisa_cari(self.screen)
         return True
