@@ -125,7 +125,7 @@ class KunciLayar:
 
     def _boleh_kunci(self) -> bool:
         """Something to hide: locking the login screen itself would help nobody."""
-        return getattr(self, "_sesi_mulai", True)
+        return bool(getattr(self, "sesi_aktif", True))
 
     def _dibuka(self, _: object = None) -> None:
         self._terkunci = None

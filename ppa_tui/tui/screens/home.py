@@ -138,7 +138,8 @@ class HomeScreen(SaringKasus, FormLauncher):
 
     def on_mount(self) -> None:
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
-        self.sub_title = f"Petugas: {self.backend.settings.petugas}"
+        if getattr(self.backend, "akun", None) is None:  # else the app's: who logged in
+            self.sub_title = f"Petugas: {self.backend.settings.petugas}"
         self.query_one("#kasus", DataTable).focus()
         if self.data is not None:  # already on screen: finish what a load does
             self._setelah_muat(self.data)
