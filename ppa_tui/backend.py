@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from ppa_tui.backend_akses import AksesBackend
 from ppa_tui.domain.clock import Clock, SystemClock
 from ppa_tui.settings import Settings
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from ppa_tui.domain.rekap import DaftarBelum, Rekap
     from ppa_tui.domain.salin import Salinan
     from ppa_tui.domain.views import Beranda, JamLangkah, KasusDetail
+    from ppa_tui.sesi import Sesi
     from ppa_tui.store.cari import HalamanCari, Saringan
     from ppa_tui.store.database import Database
     from ppa_tui.store.watcher import ChangeWatcher
@@ -95,7 +97,7 @@ class Tersimpan:
 
 
 @dataclass
-class Backend:
+class Backend(AksesBackend):
     settings: Settings
     clock: Clock = field(default_factory=SystemClock)
     _database: Database | None = None
@@ -105,6 +107,12 @@ class Backend:
     _lock_awas: threading.Lock = field(default_factory=threading.Lock)
     _awal: Future | None = None
     _kalender: Any = None
+    sesi: Sesi | None = None
+    kunci_db: bytes | None = None
+    """The logged-in person (None: the process itself, as in the tests before accounts)."""
+    _dibuka: set[uuid.UUID] = field(default_factory=set)
+    """Masked cases this session opened with a reason (logged): shown whole from then on."""
+    _ditugaskan: frozenset[uuid.UUID] | None = None
 
     @property
     def kalender(self) -> Any:
@@ -135,6 +143,8 @@ class Backend:
     @property
     def database(self) -> Database:
         with self._lock:
+            if self._database is None and self.sesi is not None:
+                self._database = self.sesi.database
             if self._database is None:
                 from ppa_tui.store.database import Database
 
@@ -152,6 +162,7 @@ class Backend:
             if self._database is not None:
                 self._database.close()
                 self._database = None
+            self.sesi = None
 
     # ---- reads --------------------------------------------------------------------
 
@@ -220,21 +231,34 @@ class Backend:
             awal, self._awal = self._awal, None
             cepat = awal.result() if awal is not None else self._beranda_ringan()
             if cepat is not None:
-                return cepat
+                return self._samarkan_beranda(cepat)
         sejak = awal_hari(self.clock.now(), self.settings.zona_waktu)
         from ppa_tui.domain.views import beranda
 
         with self.database.baca() as s:
-            return beranda(s, sejak, self.kalender)
+            return self._samarkan_beranda(beranda(s, sejak, self.kalender))
+
+    def _samarkan_beranda(self, b: Beranda) -> Beranda:
+        from dataclasses import replace
+
+        from ppa_tui.domain.samaran import samarkan_nama
+
+        if self.akun is None:
+            return b
+        return replace(b, kasus=self.samarkan(b.kasus, korban=lambda r: samarkan_nama(r.korban)),
+                       tamu=self.samarkan(b.tamu, nama=lambda r: samarkan_nama(r.nama)))
 
     @property
     def baca_ringan(self) -> bool:
         """Whether the next `beranda()` may take the light path (judged from the URL
         alone, without touching the file)."""
+        from ppa_tui.sesi import berkas_kunci
         from ppa_tui.store.beranda_cepat import berkas_sqlite, dsn_postgres
 
         url = self.settings.url
-        return self._database is None and (berkas_sqlite(url) or dsn_postgres(url)) is not None
+        if self._database is not None or (berkas_sqlite(url) or dsn_postgres(url)) is None:
+            return False
+        return self.kunci_db is not None or berkas_kunci(self.settings) is None
 
     @property
     def terbuka(self) -> bool:
@@ -250,6 +274,7 @@ class Backend:
     def detail(self, kasus_id: uuid.UUID) -> KasusDetail | None:
         from ppa_tui.domain.views import detail_kasus
 
+        self.periksa_lihat(kasus_id)
         with self.database.baca() as s:
             return detail_kasus(s, kasus_id, self.clock.now(), self.zona, self.kalender)
 
@@ -264,8 +289,11 @@ class Backend:
         wins: it is what the officer typed last). `kunci` reopens one draft from the
         list; without it a new record starts empty under a key of its own."""
         from ppa_tui.domain import forms, salin
+        from ppa_tui.domain.akses import aksi_form
         from ppa_tui.domain.draft import ambil_draft, hitung_draft
 
+        if form_id not in FORM_SELESAI:
+            self.periksa(aksi_form(form_id))
         spec = forms.load_form(form_id)
         detail = self.detail(kasus_id) if kasus_id else None
         konteks = forms.Konteks(
@@ -354,11 +382,17 @@ class Backend:
     def simpan(self, siap: FormSiap, nilai: dict[str, Any]) -> Tersimpan:
         """Save a validated form through its domain service and drop its draft, in one
         transaction: either both happen or neither."""
+        from ppa_tui.domain.akses import aksi_form
         from ppa_tui.domain.draft import hapus_draft
 
+        if siap.spec.id not in FORM_SELESAI:  # a step's own roles decide, in the domain
+            self.periksa(aksi_form(siap.spec.id))
+        self.periksa_lihat(siap.kasus_id)
         with self.database.session() as s:
             hasil = self._penyimpan(siap.spec.id)(s, siap, nilai)
             hapus_draft(s, siap.kunci)
+            if siap.kasus_id is None:  # a new case: she who opened it is assigned
+                self.tugaskan_pembuat(s, hasil.kasus_id)
             return hasil
 
     def _penyimpan(self, form_id: str) -> Callable[..., Tersimpan]:
@@ -421,7 +455,8 @@ class Backend:
             from ppa_tui.domain.langkah import selesaikan_langkah
 
             row = selesaikan_langkah(s, siap.target_id, self.clock, self.settings.petugas,
-                                     nilai, kalender=self.kalender, zona=self.zona)
+                                     nilai, kalender=self.kalender, zona=self.zona,
+                                     akun=self.akun)
             return Tersimpan(form_id, siap.target_id, siap.kasus_id,
                              "" if row is None else str(row.id))
 
@@ -462,6 +497,7 @@ class Backend:
     def catat_keluar(self, tamu_id: uuid.UUID) -> None:
         from ppa_tui.domain.bukutamu import catat_keluar
 
+        self.periksa("catat_tamu")
         with self.database.session() as s:
             catat_keluar(s, tamu_id, self.clock)
 
@@ -471,11 +507,12 @@ class Backend:
 
         with self.database.session() as s:
             selesaikan_langkah(s, langkah_id, self.clock, self.settings.petugas,
-                               kalender=self.kalender, zona=self.zona)
+                               kalender=self.kalender, zona=self.zona, akun=self.akun)
 
     def mulai_pendampingan(self, rencana_id: uuid.UUID) -> None:
         from ppa_tui.domain.langkah import mulai_pendampingan
 
+        self.periksa("ubah_kasus")
         with self.database.session() as s:
             mulai_pendampingan(s, rencana_id, self.clock, self.settings.petugas,
                                kalender=self.kalender)
@@ -485,6 +522,8 @@ class Backend:
         returns where it went, its letter number and what consent left out."""
         from ppa_tui.documents.cetak import cetak, folder_cetak
 
+        self.periksa("cetak")
+        self.periksa_lihat(kasus_id)
         return cetak(self.database, self.settings, kasus_id, dokumen, ref=ref,
                      keluar=folder_cetak(self.settings), petugas=self.settings.petugas,
                      clock=self.clock)
@@ -493,20 +532,27 @@ class Backend:
         """Turn a consulting guest into a complaint: her case, from her arrival."""
         from ppa_tui.domain.bukutamu import jadikan_pengaduan
 
+        self.periksa("catat_tamu")
         with self.database.session() as s:
             kasus = jadikan_pengaduan(
                 s, tamu_id, petugas=self.settings.petugas, zona=self.settings.zona_waktu
             )
+            self.tugaskan_pembuat(s, kasus.id)
             return Tersimpan("buku_tamu", tamu_id, kasus.id, kasus.nomor_register)
 
     # ---- overdue board, compliance, every case (issue 10) --------------------------
 
     def papan_terlambat(self) -> Papan:
         """Every running step and shelter stay past its deadline, oldest first."""
+        from dataclasses import replace
+
         from ppa_tui.domain.papan import papan_terlambat
+        from ppa_tui.domain.samaran import samarkan_nama
 
         with self.database.baca() as s:
-            return papan_terlambat(s, self.clock.now(), self.kalender)
+            papan = papan_terlambat(s, self.clock.now(), self.kalender)
+        return replace(papan, baris=tuple(self.samarkan(
+            papan.baris, korban=lambda r: samarkan_nama(r.korban))))
 
     def mutu_baku(self, sejak: datetime, sampai: datetime) -> LaporanMutu:
         """Per SOP step: finished, within the limit, median and P90, in [sejak, sampai)."""
@@ -519,10 +565,15 @@ class Backend:
                      hitung: bool = True) -> HalamanKasus:
         """A page of every case of `status`, newest register number first (with the
         counts per status unless `hitung` is False)."""
+        from dataclasses import replace
+
         from ppa_tui.domain.daftar import daftar_kasus
+        from ppa_tui.domain.samaran import samarkan_nama
 
         with self.database.baca() as s:
-            return daftar_kasus(s, status, setelah, hitung=hitung)
+            halaman = daftar_kasus(s, status, setelah, hitung=hitung)
+        return replace(halaman, baris=tuple(self.samarkan(
+            halaman.baris, korban=lambda r: samarkan_nama(r.korban))))
 
     # ---- search (issue 11) -----------------------------------------------------------
 
@@ -531,11 +582,17 @@ class Backend:
              hitung: bool = True) -> HalamanCari:
         """A page of the cases matching ``kueri`` and ``saringan`` (store/cari.py);
         ``hitung`` False leaves a count of more than one page to `hitung_cari`."""
+        from dataclasses import replace
+
+        from ppa_tui.domain.samaran import samarkan_cocok, samarkan_nama
         from ppa_tui.store.cari import BATAS, cari
 
         with self.database.baca() as s:
-            return cari(s, kueri, saringan, setelah, batas=batas or BATAS,
-                        now=self.clock.now(), hitung=hitung)
+            halaman = cari(s, kueri, saringan, setelah, batas=batas or BATAS,
+                           now=self.clock.now(), hitung=hitung)
+        return replace(halaman, baris=tuple(self.samarkan(
+            halaman.baris, korban=lambda r: tuple(samarkan_nama(n) for n in r.korban),
+            cocok=lambda r: samarkan_cocok(r.cocok))))
 
     def hitung_cari(self, kueri: str, saringan: Saringan | None = None) -> int:
         """How many cases match (up to 1,001)."""
@@ -566,6 +623,7 @@ class Backend:
         """The recap of the cases received in `periode`, in SIMFONI-PPA's categories."""
         from ppa_tui.domain.rekap import rekap
 
+        self.periksa("laporan")
         with self.database.baca() as s:
             return rekap(s, periode, kode)
 
@@ -580,6 +638,10 @@ class Backend:
         """Write the recap into the data folder's `laporan/` (0700/0600); where it went."""
         from ppa_tui.laporan import folder_laporan, tulis_rekap
 
-        return tulis_rekap(rekap, format, folder_laporan(self.settings.data_dir),
+        self.periksa("laporan")
+        path = tulis_rekap(rekap, format, folder_laporan(self.settings.data_dir),
                            alamat_unit=self.settings.alamat_unit,
                            dibuat=self.clock.now(), zona=self.settings.zona_waktu)
+        self.catat_audit("ekspor", tabel="rekap", rincian={"format": format,
+                                                           "berkas": path.name})
+        return path

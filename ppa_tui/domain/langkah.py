@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from ppa_tui.domain.akses import Akun, periksa_langkah
 from ppa_tui.domain.clock import Clock
 from ppa_tui.domain.models import Kasus, LangkahKasus, Pelimpahan, RencanaIntervensi
 from ppa_tui.domain.sop import Langkah, Sop, load_sop
@@ -135,13 +136,14 @@ def lanjutan_langkah(session: Session, langkah_id: uuid.UUID) -> Lanjutan:
 def selesaikan_langkah(
     session: Session, langkah_id: uuid.UUID, clock: Clock, petugas: str = "",
     keputusan: Mapping[str, Any] | None = None, *, kalender: Any = None,
-    zona: ZoneInfo | None = None,
+    zona: ZoneInfo | None = None, akun: Akun | None = None, langkah_belum: str | None = None,
 ) -> LangkahKasus | None:
     """Finish a running step now and start the next one of its run.
 
     `keputusan` holds what the step's finishing form recorded (`form_selesai`): its
     `keputusan` value picks the branch (step 3: the kewenangan). Returns the new
-    running step, or None where the run ends (the case stays open)."""
+    running step, or None where the run ends (the case stays open). Refused (Ditolak)
+    when `akun` holds none of the roles the SOP names for the step."""
     from ppa_tui.domain import keputusan as aturan
 
     aktif = _langkah(session, langkah_id)
@@ -151,6 +153,7 @@ def selesaikan_langkah(
     nilai = dict(keputusan or {})
     sop = load_sop(aktif.sop_kode)
     step = sop.langkah_by_kode(aktif.langkah_kode)
+    periksa_langkah(akun, step, langkah_belum)  # only a role the SOP names finishes it
     pilihan = str(nilai.get("keputusan") or "")
     if step.cabang and not pilihan:
         raise aturan.KeputusanKurang("Pilih keputusan langkah ini lebih dulu.")
