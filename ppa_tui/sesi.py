@@ -98,10 +98,12 @@ class Sesi:
     clock: Clock = field(default_factory=SystemClock)
 
     def _slot(self):  # noqa: ANN202
+        path = berkas_kunci(self.settings)
+        if path is None or self.kunci_db is None:
+            return None  # a plain database: no key slots (and no crypto to import)
         from ppa_tui.store.kunci import BerkasKunci
 
-        path = berkas_kunci(self.settings)
-        return None if path is None or self.kunci_db is None else BerkasKunci.baca(path)
+        return BerkasKunci.baca(path)
 
     def tambah_akun(self, nama: str, nama_lengkap: str, peran: Iterable[str],
                     sandi: str | None = None) -> str:
