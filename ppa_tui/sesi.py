@@ -100,7 +100,7 @@ class Sesi:
     def _slot(self):  # noqa: ANN202
         path = berkas_kunci(self.settings)
         if path is None or self.kunci_db is None:
-            return None  # a plain database: no key slots (and no crypto to import)
+            return None
         from ppa_tui.store.kunci import BerkasKunci
 
         return BerkasKunci.baca(path)

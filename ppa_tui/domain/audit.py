@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect, select, text
-from sqlmodel import Session
+from sqlalchemy import event, inspect, text
+from sqlmodel import Session, select
 
 from ppa_tui.domain.models import Draft, Kasus, Rekam, utcnow
 from ppa_tui.domain.models_akses import AuditEntri
