@@ -20,12 +20,14 @@ class Akun:
 def siapkan_akun(settings: Settings, *petugas: tuple[str, str, set[str]]) -> dict[str, Akun]:
     """The Kepala ("kepala") and each (nama, nama_lengkap, peran) with a temporary
     password; the database stays plain (made before the first account)."""
+    from ppa_tui.domain.clock import FixedClock
     from ppa_tui.sesi import sesi_pertama
     from ppa_tui.store.database import Database
+    from tests.tui.conftest import AWAL
 
     Database.open(settings.url, device_id=settings.device_id).close()
     sesi = sesi_pertama(settings, "kepala", "Bu Kepala", {"kepala"}, SANDI_KEPALA,
-                        enkripsi=False)
+                        FixedClock(AWAL), enkripsi=False)
     try:
         akun = {"kepala": Akun("kepala", SANDI_KEPALA)}
         for nama, lengkap, peran in petugas:

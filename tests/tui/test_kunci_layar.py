@@ -184,3 +184,57 @@ async def test_no_idle_lock_when_the_setting_is_zero(settings, tui_clock) -> Non
         await pilot.press("ctrl+l")  # the key still blanks
         await tunggu(pilot, lambda: isinstance(app.screen, LayarTerkunci), "layar terkunci")
 
+
+
+async def test_the_account_password_unlocks_and_a_wrong_one_is_said(settings, tui_clock):
+    from ppa_tui.tui.app import build_app
+    from tests.tui.akun_uji import SANDI_KEPALA, siapkan_akun
+    from tests.tui.test_pengguna_audit import masuk_sebagai
+
+    siapkan_akun(settings)
+    app = build_app(settings, tui_clock, masuk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await masuk_sebagai(pilot, "kepala", SANDI_KEPALA)
+        waktu = Waktu()
+        app.penjaga.waktu = waktu
+        app.penjaga.mulai()
+        await buka(pilot, "t")
+        form = app.screen
+        await ketik(pilot, "Maryati")
+        await _kunci_karena_diam(pilot, waktu)
+        teks = teks_layar(app)
+        assert "Bu Kepala · Kepala UPTD PPA" in teks and "Maryati" not in teks
+        await pilot.press("enter")  # nothing typed
+        await settle(pilot)
+        assert "Ketik kata sandi dulu" in str(app.screen.query_one("#galat").render())
+        await ketik(pilot, "bukan-sandinya")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LayarTerkunci)
+        assert "Sisa 4 percobaan" in str(app.screen.query_one("#galat").render())
+        assert app.screen.query_one("#sandi", Input).value == ""
+        await ketik(pilot, SANDI_KEPALA)
+        await pilot.press("enter")
+        await tunggu(pilot, lambda: app.screen is form, "kembali ke formulir")
+        assert form.mentah()["nama"] == "Maryati"
+        # the idle time counts again from the unlock
+        waktu.detik += 4 * 60
+        app.penjaga.periksa()
+        await settle(pilot)
+        assert app.screen is form
+
+
+async def test_no_lock_and_no_search_before_the_login(settings, tui_clock):
+    from ppa_tui.tui.app import build_app
+    from ppa_tui.tui.screens.masuk import LayarMasuk
+    from tests.tui.akun_uji import siapkan_akun
+
+    siapkan_akun(settings)
+    app = build_app(settings, tui_clock, masuk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu(pilot, lambda: isinstance(app.screen, LayarMasuk), "layar masuk")
+        await pilot.press("ctrl+l", "ctrl+f")
+        await settle(pilot)
+        assert isinstance(app.screen, LayarMasuk)
+        palet = [c.title for c in app.get_system_commands(app.screen)]
+        assert not any("Kunci" in t or "Cari" in t or "sandi" in t for t in palet)
