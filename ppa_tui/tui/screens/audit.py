@@ -22,7 +22,7 @@ from ppa_tui.tui.widgets.tabel import Tabel
 if TYPE_CHECKING:
     from ppa_tui.domain.audit import EntriAudit, Temuan
 
-LEBAR = {"no": 5, "waktu": 11, "pengguna": 9, "aksi": 19, "objek": 9, "kasus": 15}
+LEBAR = {"no": 5, "waktu": 11, "pengguna": 9, "aksi": 17, "tabel": 11, "kasus": 15}
 # 68 + 12 (a cell's padding) = 80
 BATAS = 500  # the newest this many entries (of one user, when filtered)
 
@@ -72,7 +72,7 @@ class LogAudit(LayarMutakhir):
         table.add_column("Waktu", key="waktu", width=LEBAR["waktu"])
         table.add_column("Pengguna", key="pengguna", width=LEBAR["pengguna"])
         table.add_column("Aksi", key="aksi", width=LEBAR["aksi"])
-        table.add_column("Objek", key="objek", width=LEBAR["objek"])
+        table.add_column("Tabel", key="tabel", width=LEBAR["tabel"])
         table.add_column("Kasus", key="kasus", width=LEBAR["kasus"])
         yield table
         yield Static("", id="rincian")
@@ -108,11 +108,9 @@ class LogAudit(LayarMutakhir):
         table.clear()
         for e in hasil.entri:
             gaya = "bold red" if e.urutan in rusak else ""
-            objek = e.tabel + (f" {e.objek_id[:4]}" if e.objek_id and e.tabel != "kasus"
-                               else "")
             table.add_row(
                 Text(str(e.urutan), style=gaya), f"{e.waktu.astimezone(zona):%d-%m %H:%M}",
-                Text(e.pengguna or "(sistem)"), Text(e.aksi_label, style=gaya), Text(objek),
+                Text(e.pengguna or "(sistem)"), Text(e.aksi_label, style=gaya), Text(e.tabel),
                 Text(hasil.nomor.get(e.kasus_id, "")) if e.kasus_id else "",
                 key=str(e.urutan))
         ke_baris(table, kursor)
@@ -135,6 +133,8 @@ class LogAudit(LayarMutakhir):
         if e is not None:
             teks.append(f"#{e.urutan} {e.waktu.astimezone(self.backend.zona):%d-%m-%Y %H:%M:%S}"
                         f" · {e.aksi_label}", style="bold")
+            if e.objek_id:
+                teks.append(f" · {e.tabel} {e.objek_id[:8]}")
             if e.rincian:
                 teks.append(" · ")
                 teks.append("; ".join(f"{k}: {_nilai(v)}" for k, v in e.rincian.items()))

@@ -24,7 +24,7 @@ from ppa_tui.tui.widgets.tabel import Tabel
 if TYPE_CHECKING:
     from ppa_tui.domain.pengguna import AkunRingkas
 
-LEBAR = {"nama": 10, "lengkap": 17, "peran": 17, "status": 8, "kunci": 5, "masuk": 11}
+LEBAR = {"nama": 10, "lengkap": 16, "peran": 15, "status": 8, "kunci": 5, "masuk": 14}
 # 68 + 12 (a cell's padding) = 80
 
 
