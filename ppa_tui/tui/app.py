@@ -90,7 +90,7 @@ class PpaApp(KunciLayar, App[None]):
         """Home, once someone is logged in (or at once without the login)."""
         from ppa_tui.tui.akun import label_akun
 
-        self.sub_title = label_akun(getattr(self.backend, "akun", None))
+        self.sub_title = label_akun(self.backend.akun)
         self.sesi_aktif = True
         self.push_screen(HomeScreen(self.backend))
         self.penjaga.mulai()
@@ -113,7 +113,7 @@ class PpaApp(KunciLayar, App[None]):
             yield SystemCommand("Kunci layar (Ctrl+L)",
                                 "Sembunyikan layar sekarang; kembali dengan kata sandi",
                                 self.action_kunci_layar)
-            if getattr(self.backend, "akun", None) is not None:
+            if self.backend.akun is not None:
                 yield SystemCommand("Ganti kata sandi", "Ganti kata sandi akun Anda sendiri",
                                     self.action_ganti_sandi)
         if self._bisa_cari(screen):
@@ -159,7 +159,7 @@ class PpaApp(KunciLayar, App[None]):
     def action_ganti_sandi(self) -> None:
         from ppa_tui.tui.screens.masuk import GantiSandi
 
-        if self.sesi_aktif and getattr(self.backend, "akun", None) is not None:
+        if self.sesi_aktif and self.backend.akun is not None:
             self.push_screen(GantiSandi(self.backend))
 
     def action_cari(self) -> None:

@@ -148,7 +148,7 @@ class HomeScreen(SaringKasus, FormLauncher):
 
     def on_mount(self) -> None:
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
-        if getattr(self.backend, "akun", None) is None:  # else the app's: who logged in
+        if self.backend.akun is None:  # else the app's: who logged in
             self.sub_title = f"Petugas: {self.backend.settings.petugas}"
         self.query_one("#kasus", DataTable).focus()
         if self.data is not None:  # already on screen: finish what a load does

@@ -44,7 +44,7 @@ class LayarTerkunci(Screen[None]):
     def __init__(self, backend: Backend) -> None:
         super().__init__()
         self.backend = backend
-        self.akun = getattr(backend, "akun", None)
+        self.akun = backend.akun
         self.dibuka = False  # set just before it dismisses itself (see KunciLayar)
 
     def compose(self) -> ComposeResult:
