@@ -246,7 +246,8 @@ class Backend(AksesBackend):
         if self.akun is None:
             return b
         return replace(b, kasus=self.samarkan(b.kasus, korban=lambda r: samarkan_nama(r.korban)),
-                       tamu=self.samarkan(b.tamu, nama=lambda r: samarkan_nama(r.nama)))
+                       tamu=self.samarkan(b.tamu, nama=lambda r: samarkan_nama(r.nama)),
+                       draft=self._samarkan_draft(b.draft))
 
     @property
     def baca_ringan(self) -> bool:
@@ -375,7 +376,26 @@ class Backend(AksesBackend):
         from ppa_tui.domain.draft import daftar_draft
 
         with self.database.baca() as s:
-            return daftar_draft(s)
+            return self._samarkan_draft(daftar_draft(s))
+
+    def _samarkan_draft(self, draft: list[DraftTersimpan]) -> list[DraftTersimpan]:
+        """A draft of a case this account does not see says whose it is by initials."""
+        from dataclasses import replace
+
+        from ppa_tui.domain.samaran import samarkan_nama
+
+        if self.akun is None:
+            return draft
+        hasil = []
+        for d in draft:
+            try:
+                kasus_id = urai_kunci(d.kunci)[1]
+            except ValueError:
+                kasus_id = None
+            if kasus_id is not None and not self.lihat(kasus_id):
+                d = replace(d, siapa=samarkan_nama(d.siapa), isi={})
+            hasil.append(d)
+        return hasil
 
     # ---- writes -------------------------------------------------------------------
 
@@ -517,7 +537,8 @@ class Backend(AksesBackend):
             mulai_pendampingan(s, rencana_id, self.clock, self.settings.petugas,
                                kalender=self.kalender)
 
-    def cetak(self, kasus_id: uuid.UUID, dokumen: str, ref: uuid.UUID | None = None) -> Any:
+    def cetak(self, kasus_id: uuid.UUID, dokumen: str, ref: uuid.UUID | None = None,
+              tanpa_data_pribadi: bool = False) -> Any:
         """Print one document of the case into the data folder's `cetak/` (0700/0600);
         returns where it went, its letter number and what consent left out."""
         from ppa_tui.documents.cetak import cetak, folder_cetak
@@ -526,7 +547,7 @@ class Backend(AksesBackend):
         self.periksa_lihat(kasus_id)
         return cetak(self.database, self.settings, kasus_id, dokumen, ref=ref,
                      keluar=folder_cetak(self.settings), petugas=self.settings.petugas,
-                     clock=self.clock)
+                     clock=self.clock, tanpa_data_pribadi=tanpa_data_pribadi)
 
     def jadikan_pengaduan(self, tamu_id: uuid.UUID) -> Tersimpan:
         """Turn a consulting guest into a complaint: her case, from her arrival."""

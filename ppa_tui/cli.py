@@ -145,6 +145,11 @@ def cetak(
     ] = None,
     daftar: Annotated[bool, typer.Option(
         "--daftar", help="Tampilkan jenis dokumen yang bisa dicetak.")] = False,
+    tanpa_data_pribadi: Annotated[bool, typer.Option(
+        "--tanpa-data-pribadi",
+        help="Surat ke lembaga luar yang belum dicakup persetujuan korban: cetak dengan "
+             "inisial, tanpa nama, NIK, alamat dan telepon (tanpa opsi ini: ditolak).")
+    ] = False,
 ) -> None:
     """Cetak dokumen SOP sebuah kasus ke PDF (hanya bisa dibaca pemilik akun)."""
     from ppa_tui.domain.dokumen import DAFTAR_DOKUMEN
@@ -171,7 +176,8 @@ def cetak(
         database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
         try:
             hasil = cetak_dokumen(database, settings, nomor, dokumen, ref=rencana,
-                                  keluar=keluar, petugas=settings.petugas)
+                                  keluar=keluar, petugas=settings.petugas,
+                                  tanpa_data_pribadi=tanpa_data_pribadi)
         except CetakGagal as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None

@@ -31,11 +31,17 @@ if TYPE_CHECKING:
     from ppa_tui.settings import Settings
     from ppa_tui.store.database import Database
 
-__all__ = ["DAFTAR_DOKUMEN", "CetakGagal", "HasilCetak", "cetak", "folder_cetak", "gambar"]
+__all__ = ["DAFTAR_DOKUMEN", "CetakGagal", "HasilCetak", "PersetujuanKurang", "cetak",
+           "folder_cetak", "gambar"]
 
 
 class CetakGagal(PesanPetugas):
     """The document cannot be printed; the text is the Indonesian sentence to show."""
+
+
+class PersetujuanKurang(CetakGagal):
+    """A document for an outside agency that the korban's consent does not reach: it
+    prints only without her personal data, when the officer asks for that."""
 
 
 @dataclass(frozen=True)
@@ -73,13 +79,19 @@ def cetak(
     keluar: Path | None = None,
     petugas: str = "",
     clock: Clock | None = None,
+    tanpa_data_pribadi: bool = False,
 ) -> HasilCetak:
     """Print document `dokumen` (a DAFTAR_DOKUMEN id) of the case with register number
     (or id) `kasus` to a PDF. `ref`: which rencana (or mediasi, stay, ...) of the case, a
     number N (the N-th) or its id; default the most recent. `keluar`: the file, or a
     folder for the default name (`pelimpahan-PPA-2026-0001.pdf`); default the current
     folder. Raises `CetakGagal` (an Indonesian sentence) for an unknown case, document
-    or record, or a folder that is not there."""
+    or record, or a folder that is not there.
+
+    A document for an outside agency that the korban's informed consent does not reach
+    is refused, naming the missing consent (SOP 18 PERINGATAN 3), before any letter
+    number is taken; `tanpa_data_pribadi` prints it with that korban's personal data
+    left out instead (initials, and the document says why). Every print is audited."""
     if dokumen not in DAFTAR_DOKUMEN:
         raise CetakGagal(f"Dokumen \"{dokumen}\" tidak dikenal. Yang ada: "
                          + ", ".join(DAFTAR_DOKUMEN) + " (lihat ppa cetak --daftar).")
@@ -89,14 +101,20 @@ def cetak(
     unit_kerja = database.session() if dokumen in BERNOMOR else database.baca()
     try:
         with unit_kerja as session:
-            baris = cari_kasus(session, kasus)
-            dok = susun_dokumen(session, baris.id, dokumen, konteks, ref=ref)
+            kasus_id = cari_kasus(session, kasus).id
+            dok = susun_dokumen(session, kasus_id, dokumen, konteks, ref=ref)
+            if dok.persetujuan_kurang and not tanpa_data_pribadi:  # rolls the number back
+                raise PersetujuanKurang(
+                    f"{dok.judul} tidak dicetak: belum ada persetujuan pemberian informasi "
+                    f"dari {'; '.join(dok.persetujuan_kurang)}. Catat persetujuannya lebih "
+                    "dulu, atau cetak tanpa data pribadinya.")
     except DataTidakAda as exc:
         raise CetakGagal(str(exc)) from None
     path = _tujuan(keluar, dok)
     isi = gambar(dok, settings.alamat_unit, waktu(sekarang, settings.zona_waktu))
     with buka_pribadi(path, "wb") as f:
         f.write(isi)
+    _catat_cetak(database, kasus_id, dokumen, dok)
     return HasilCetak(path=path, nomor_surat=dok.nomor_surat,
                       dihilangkan=list(dok.dihilangkan), judul=dok.judul)
 
@@ -111,3 +129,19 @@ def _tujuan(keluar: Path | None, dok: Dokumen) -> Path:
     if not keluar.parent.is_dir():
         raise CetakGagal(f"Folder {keluar.parent} tidak ada: buat dulu atau pilih folder lain.")
     return keluar
+
+
+def _catat_cetak(database: Database, kasus_id: uuid.UUID, dokumen: str, dok: Dokumen) -> None:
+    """The audit entry of a print. A database this desk may only read still prints
+    (as before accounts); the failed entry is logged, not shown."""
+    from ppa_tui.domain import audit
+
+    try:
+        with database.session() as s:
+            audit.catat(s, "cetak", tabel="kasus", objek_id=kasus_id.hex, kasus_id=kasus_id,
+                        rincian={"dokumen": dokumen, "nomor_surat": dok.nomor_surat,
+                                 "tanpa_data_pribadi": bool(dok.dihilangkan)})
+    except Exception as exc:  # noqa: BLE001  (read-only file: printing is still allowed)
+        from ppa_tui.galat import catat_galat
+
+        catat_galat(exc, "audit cetak")

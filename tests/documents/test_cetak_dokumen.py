@@ -26,7 +26,8 @@ def test_every_document_prints_for_a_full_case(db, settings, clock, tmp_path, bu
     kasus = buat_kasus(db, nama)
     teks = {}
     for dokumen in DAFTAR_DOKUMEN:
-        hasil = cetak(db, settings, kasus.nomor, dokumen, keluar=tmp_path, clock=clock)
+        hasil = cetak(db, settings, kasus.nomor, dokumen, keluar=tmp_path, clock=clock,
+                      tanpa_data_pribadi=True)
         assert hasil.path.parent == tmp_path and hasil.path.suffix == ".pdf"
         assert _mode(hasil.path) == 0o600, dokumen
         teks[dokumen] = teks_pdf(hasil.path)

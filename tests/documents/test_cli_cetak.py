@@ -36,6 +36,11 @@ def test_cetak_writes_the_pdf_and_says_where(tmp_path: Path, buat_kasus, teks_pd
     url = _kasus(tmp_path, buat_kasus)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["--db", url, "cetak", "PPA/2026/0001", "pelimpahan"])
+    assert result.exit_code == 1  # no consent for the kab/kota: refused, nothing written
+    assert "belum ada persetujuan pemberian informasi dari korban S. A." in result.output
+    assert not (tmp_path / "pelimpahan-PPA-2026-0001.pdf").exists()
+    result = runner.invoke(cli, ["--db", url, "cetak", "PPA/2026/0001", "pelimpahan",
+                                 "--tanpa-data-pribadi"])
     assert result.exit_code == 0, result.output
     path = tmp_path / "pelimpahan-PPA-2026-0001.pdf"
     assert result.output.splitlines()[0] == str(path)
@@ -45,7 +50,8 @@ def test_cetak_writes_the_pdf_and_says_where(tmp_path: Path, buat_kasus, teks_pd
 
     keluar = tmp_path / "rujukan-rs.pdf"
     result = runner.invoke(cli, ["--db", url, "cetak", "PPA/2026/0001", "rujukan",
-                                 "--rencana", "2", "--keluar", str(keluar)])
+                                 "--rencana", "2", "--keluar", str(keluar),
+                                 "--tanpa-data-pribadi"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == str(keluar)
     assert "tidak dicantumkan: belum ada persetujuan" in result.output  # said, not only printed
@@ -62,8 +68,8 @@ def test_cetak_errors_are_one_indonesian_sentence(tmp_path: Path, buat_kasus) ->
          "Kasus dengan nomor register PPA/2026/0042 tidak ada"),
         (["cetak", "PPA/2026/0001", "rujukan", "--rencana", "9"], 1,
          "Rencana ke-9 tidak ada pada kasus PPA/2026/0001 (ada 2)."),
-        (["cetak", "PPA/2026/0001", "bap", "--keluar", str(tmp_path / "tidak" / "ada.pdf")], 1,
-         "tidak ada: buat dulu"),
+        (["cetak", "PPA/2026/0001", "bap", "--keluar", str(tmp_path / "tidak" / "ada.pdf"),
+          "--tanpa-data-pribadi"], 1, "tidak ada: buat dulu"),
     ]
     for args, kode, pesan in cases:
         result = runner.invoke(cli, ["--db", url, *args])

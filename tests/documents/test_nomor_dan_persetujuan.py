@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from ppa_tui.documents.cetak import cetak
+from ppa_tui.documents.cetak import CetakGagal, cetak
 from ppa_tui.domain.clock import FixedClock
 from ppa_tui.domain.models import Surat
 from ppa_tui.domain.surat import beri_nomor
@@ -19,15 +19,18 @@ from ppa_tui.settings import PengaturanSalah, Settings
 def test_letter_numbers_are_kept_and_consecutive(db, settings, clock, tmp_path, buat_kasus,
                                                  teks_pdf) -> None:
     kasus = buat_kasus(db)
-    pertama = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock)
+    pertama = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock,
+                    tanpa_data_pribadi=True)
     assert pertama.nomor_surat == "001/UPTD-PPA/XI/2026"
     clock.set(datetime(2026, 12, 2, 3, 0, tzinfo=UTC))  # reprinted a week later
-    lagi = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock)
+    lagi = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock,
+                 tanpa_data_pribadi=True)
     assert lagi.nomor_surat == pertama.nomor_surat
     teks = teks_pdf(lagi.path)
     assert "Nomor : 001/UPTD-PPA/XI/2026" in teks
     assert "Pangkalpinang, 23 November 2026" in teks  # the letter keeps its date
-    rujukan = cetak(db, settings, kasus.nomor, "rujukan", keluar=tmp_path, clock=clock)
+    rujukan = cetak(db, settings, kasus.nomor, "rujukan", keluar=tmp_path, clock=clock,
+                    tanpa_data_pribadi=True)
     assert rujukan.nomor_surat == "002/UPTD-PPA/XII/2026"
     lain = cetak(db, settings, kasus.nomor, "rujukan", ref=1, keluar=tmp_path, clock=clock)
     assert lain.nomor_surat == "003/UPTD-PPA/XII/2026"  # another rencana, another letter
@@ -101,7 +104,14 @@ def test_consent_decides_what_a_provider_reads(db, settings, clock, tmp_path, bu
     catatan = ("Data pribadi korban S. A. tidak dicantumkan: belum ada persetujuan pemberian "
                "informasi untuk Kepolisian/lembaga hukum.")
     for dokumen in ("rujukan", "bap"):
-        hukum = cetak(db, settings, kasus.nomor, dokumen, ref=2, keluar=tmp_path, clock=clock)
+        with pytest.raises(CetakGagal) as tolak:  # refused, naming the missing consent
+            cetak(db, settings, kasus.nomor, dokumen, ref=2, keluar=tmp_path, clock=clock)
+        assert str(tolak.value).endswith(
+            "tidak dicetak: belum ada persetujuan pemberian informasi dari korban S. A. untuk "
+            "Kepolisian/lembaga hukum. Catat persetujuannya lebih dulu, atau cetak tanpa data "
+            "pribadinya."), dokumen
+        hukum = cetak(db, settings, kasus.nomor, dokumen, ref=2, keluar=tmp_path, clock=clock,
+                      tanpa_data_pribadi=True)
         teks = teks_pdf(hukum.path)
         assert hukum.dihilangkan == [catatan], dokumen
         assert catatan in teks, dokumen
@@ -111,7 +121,8 @@ def test_consent_decides_what_a_provider_reads(db, settings, clock, tmp_path, bu
             assert rahasia not in teks, (dokumen, rahasia)
         assert "16 tahun (anak)" in teks  # age stays: the service needs it
 
-    limpah = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock)
+    limpah = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock,
+                   tanpa_data_pribadi=True)
     teks = teks_pdf(limpah.path)
     assert "Siti Aminah" not in teks  # not in the rows, nor in the kronologi
     assert "S. A. dipukul di rumah oleh tetangganya." in teks
@@ -125,3 +136,26 @@ def test_consent_for_the_kab_kota_lets_the_pelimpahan_name_her(db, settings, clo
     assert limpah.dihilangkan == []
     teks = teks_pdf(limpah.path)
     assert "Nama : Siti Aminah" in teks and "Siti Aminah dipukul" in teks
+
+
+def test_a_refused_letter_takes_no_number(db, settings, clock, tmp_path, buat_kasus) -> None:
+    kasus = buat_kasus(db)
+    with pytest.raises(CetakGagal, match="untuk UPTD PPA kab/kota"):
+        cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock)
+    with db.baca() as s:
+        assert list(s.exec(select(Surat))) == []
+    assert not list(tmp_path.glob("pelimpahan-*.pdf"))
+    hasil = cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock,
+                  tanpa_data_pribadi=True)
+    assert hasil.nomor_surat == "001/UPTD-PPA/XI/2026"
+
+
+def test_every_print_is_in_the_audit_log(db, settings, clock, tmp_path, buat_kasus) -> None:
+    from ppa_tui.domain import audit
+
+    kasus = buat_kasus(db, izin={"izin_uptd_kabkota": True})
+    cetak(db, settings, kasus.nomor, "pelimpahan", keluar=tmp_path, clock=clock)
+    with db.baca() as s:
+        entri = [e for e in audit.daftar(s, kasus_id=kasus.kasus_id) if e.aksi == "cetak"]
+    assert [e.rincian["dokumen"] for e in entri] == ["pelimpahan"]
+    assert entri[0].rincian["tanpa_data_pribadi"] is False

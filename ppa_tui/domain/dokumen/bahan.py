@@ -364,6 +364,8 @@ class Penyamaran:
     catatan: tuple[str, ...]
     ganti: tuple[tuple[str, str], ...]
     """(text, replacement) pairs: a hidden korban's name, NIK and phone in free text."""
+    kurang: tuple[str, ...] = ()
+    """Each hidden korban and the agency her consent does not reach."""
 
     def sembunyi(self, p: Pihak | None) -> bool:
         return p is not None and p.id in self.tersembunyi
@@ -377,7 +379,7 @@ class Penyamaran:
 
 
 def penyamaran(session: Session, korban: list[Pihak], lembaga: str) -> Penyamaran:
-    tersembunyi, catatan, ganti = set(), [], []
+    tersembunyi, catatan, ganti, kurang = set(), [], [], []
     nama_lembaga = referensi.label("lembaga_persetujuan", lembaga)
     for i, p in enumerate(korban, 1):
         if boleh_dibagikan(session, p.id, lembaga):
@@ -386,10 +388,12 @@ def penyamaran(session: Session, korban: list[Pihak], lembaga: str) -> Penyamara
         samaran = nama_samaran(p, i)
         catatan.append(f"Data pribadi korban {samaran} tidak dicantumkan: belum ada "
                        f"persetujuan pemberian informasi untuk {nama_lembaga}.")
+        kurang.append(f"korban {samaran} untuk {nama_lembaga}")
         ganti += [(s, samaran if s == p.nama.strip() else TIDAK_DICANTUMKAN)
                   for s in (p.nama.strip(), p.nik, p.telepon, p.alamat.strip()) if len(s) >= 3]
     ganti.sort(key=lambda g: -len(g[0]))
-    return Penyamaran(lembaga, frozenset(tersembunyi), tuple(catatan), tuple(ganti))
+    return Penyamaran(lembaga, frozenset(tersembunyi), tuple(catatan), tuple(ganti),
+                      tuple(kurang))
 
 
 def baris_kejadian(kasus: Kasus, bentuk: list[str], zona: str, saring: Any = None

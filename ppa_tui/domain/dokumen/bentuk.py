@@ -88,3 +88,6 @@ class Dokumen:
     dihilangkan: tuple[str, ...] = ()
     """What personal data was left out, and why (one sentence each): printed in the
     document and returned to the caller."""
+    persetujuan_kurang: tuple[str, ...] = ()
+    """Whose consent does not reach the addressee ("korban S. A. untuk Kepolisian/
+    lembaga hukum"): such a document is refused unless printed without personal data."""

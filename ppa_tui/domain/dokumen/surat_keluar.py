@@ -88,7 +88,8 @@ def pelimpahan(b: Bahan, c: Cetakan) -> Dokumen:
         "terima kasih."),)))
     return jadi(b, c, kepada=(f"Yth. {tujuan or TITIK}", f"di {kabkota or 'Tempat'}"),
                 perihal="Pelimpahan penanganan kasus", lampiran="1 (satu) berkas",
-                bagian=tuple(bagian), dihilangkan=sam.catatan, tanda_tangan=(
+                bagian=tuple(bagian), dihilangkan=sam.catatan,
+                persetujuan_kurang=sam.kurang, tanda_tangan=(
         TandaTangan(peran("layanan", "kepala")),
         TandaTangan(f"{peran('layanan', 'lembaga_kabkota')}", row.penerima if row else "",
                     keterangan="Diterima oleh,"),
@@ -128,7 +129,8 @@ def rujukan(b: Bahan, c: Cetakan) -> Dokumen:
     return jadi(b, c, kepada=(f"Yth. {penyedia or TITIK}",
                               (row.penyedia_alamat if row else "") or "di Tempat"),
                 perihal=f"Rujukan layanan {layanan.lower() or TITIK}",
-                lampiran="1 (satu) berkas", dihilangkan=sam.catatan, bagian=(
+                lampiran="1 (satu) berkas", dihilangkan=sam.catatan,
+                persetujuan_kurang=sam.kurang, bagian=(
         Bagian(isi=(Paragraf(
             f"Bersama ini kami rujuk korban kekerasan yang didampingi {unit.unit_singkat} "
             f"{unit.provinsi} (nomor register {k.nomor_register}) untuk mendapatkan layanan "
@@ -162,7 +164,7 @@ def bap(b: Bahan, c: Cetakan) -> Dokumen:
     surat_rujukan = cari_surat(b.session, kunci_surat("rujukan", b.kasus.id,
                                                       row.id if row else None))
     nomor_rujukan = surat_rujukan.nomor if surat_rujukan else TITIK
-    return jadi(b, c, dihilangkan=sam.catatan, bagian=(
+    return jadi(b, c, dihilangkan=sam.catatan, persetujuan_kurang=sam.kurang, bagian=(
         Bagian(isi=(Paragraf(
             f"Pada hari ini {hari(mulai) if mulai else TITIK}, tanggal {tgl(mulai) or TITIK}, "
             f"telah dilakukan penyerahan korban beserta berkasnya dari {unit.unit_singkat} "

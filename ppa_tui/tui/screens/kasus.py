@@ -389,12 +389,17 @@ class KasusScreen(FormLauncher):
             self._cetak(*pilihan)
 
     @work(thread=True, group="cetak", exit_on_error=False)
-    def _cetak(self, dokumen: str, ref: uuid.UUID | None) -> None:
+    def _cetak(self, dokumen: str, ref: uuid.UUID | None, tanpa_data_pribadi: bool = False
+               ) -> None:
+        from ppa_tui.documents.cetak import PersetujuanKurang
         from ppa_tui.galat import laporkan
 
         self.app.call_from_thread(self.notify, "Mencetak…", timeout=2)
         try:
-            hasil = self.backend.cetak(self.kasus_id, dokumen, ref)
+            hasil = self.backend.cetak(self.kasus_id, dokumen, ref, tanpa_data_pribadi)
+        except PersetujuanKurang as exc:  # refused: offer the copy without her data
+            self.app.call_from_thread(self._tanya_tanpa_data, str(exc), dokumen, ref)
+            return
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self.notify, laporkan(exc, "kasus.cetak",
                                       "Dokumen tidak bisa dicetak"), severity="error",
@@ -405,6 +410,14 @@ class KasusScreen(FormLauncher):
             pesan += " · " + " ".join(hasil.dihilangkan)
         self.app.call_from_thread(self.notify, pesan, title="Cetak", timeout=15, markup=False)
         self.muat()
+
+    def _tanya_tanpa_data(self, alasan: str, dokumen: str, ref: uuid.UUID | None) -> None:
+        from ppa_tui.tui.screens.dialogs import Konfirmasi
+
+        self.app.push_screen(
+            Konfirmasi(alasan, [("kembali", "Kembali"),
+                                ("tanpa", "Cetak tanpa data pribadi")]),
+            lambda jawab: self._cetak(dokumen, ref, True) if jawab == "tanpa" else None)
 
     # ---- leaving ------------------------------------------------------------------------
 
