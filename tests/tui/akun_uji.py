@@ -35,3 +35,20 @@ def siapkan_akun(settings: Settings, *petugas: tuple[str, str, set[str]]) -> dic
     finally:
         sesi.close()
     return akun
+
+
+async def di_layar(pilot, jenis: type, apa: str = "") -> None:
+    """Wait until a screen of `jenis` is on top, mounted, and (when it has a text
+    field) has given the focus: keys typed next land in it, however loaded the machine."""
+    from textual.widgets import Input
+
+    from tests.tui.conftest import tunggu
+
+    app = pilot.app
+
+    def siap() -> bool:
+        layar = app.screen
+        return (isinstance(layar, jenis) and layar.is_mounted
+                and (app.focused is not None or not layar.query(Input)))
+
+    await tunggu(pilot, siap, apa or jenis.__name__)

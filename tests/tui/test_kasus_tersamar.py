@@ -12,7 +12,7 @@ from ppa_tui.tui.app import build_app
 from ppa_tui.tui.screens.dialogs import AlasanBuka
 from ppa_tui.tui.screens.home import HomeScreen
 from ppa_tui.tui.screens.kasus import KasusScreen
-from tests.tui.akun_uji import SANDI_KEPALA, siapkan_akun
+from tests.tui.akun_uji import SANDI_KEPALA, di_layar, siapkan_akun
 from tests.tui.conftest import beranda_siap, ketik, pengaduan_baru, settle, tunggu
 from tests.tui.test_kunci_layar import teks_layar
 from tests.tui.test_pengguna_audit import masuk_sebagai
@@ -49,17 +49,17 @@ async def test_a_masked_case_opens_only_with_a_reason(settings, tui_clock):
         assert "Rosmawati" not in teks_layar(app)  # masked on home
         app.screen.query_one("#kasus", DataTable).focus()
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, AlasanBuka), "alasan")
+        await di_layar(pilot, AlasanBuka, "alasan")
         teks = teks_layar(app)
         assert "bukan tugas Anda" in teks and "log audit" in teks
         assert "Rosmawati" not in teks
         await pilot.press("escape")  # cancel: back home, nothing read, nothing logged
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
         await settle(pilot)
         assert _audit(settings, "buka_tersamar") == []
 
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, AlasanBuka), "alasan")
+        await di_layar(pilot, AlasanBuka, "alasan")
         await ketik(pilot, "abc")
         await pilot.press("enter")
         await settle(pilot)
@@ -91,7 +91,7 @@ async def test_an_unmasked_case_is_logged_once_per_opening(settings, tui_clock):
         # (the first entry: the process itself, which opened it after the save)
         assert [p for p, _ in _audit(settings, "lihat")] == ["", "kepala"]
         await pilot.press("escape")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
         await pilot.press("enter")
         await tunggu(pilot, lambda: isinstance(app.screen, KasusScreen)
                      and app.screen.detail is not None, "kasus terbuka")

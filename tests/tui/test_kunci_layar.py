@@ -13,6 +13,7 @@ from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.screens.form import FormScreen
 from ppa_tui.tui.screens.home import HomeScreen
 from ppa_tui.tui.screens.terkunci import LayarTerkunci
+from tests.tui.akun_uji import di_layar
 from tests.tui.conftest import beranda_siap, buka, ketik, pengaduan_baru, settle, tunggu
 
 
@@ -35,7 +36,7 @@ class Waktu:
 async def _kunci_karena_diam(pilot, waktu: Waktu, menit: float = 5) -> None:
     waktu.detik += menit * 60
     pilot.app.penjaga.periksa()
-    await tunggu(pilot, lambda: isinstance(pilot.app.screen, LayarTerkunci), "layar terkunci")
+    await di_layar(pilot, LayarTerkunci, "layar terkunci")
     await settle(pilot)
 
 
@@ -85,7 +86,7 @@ async def test_ctrl_l_blanks_at_once_from_a_text_field(make_app) -> None:
         await buka(pilot, "t")
         await ketik(pilot, "Maryati")
         await pilot.press("ctrl+l")
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarTerkunci), "layar terkunci")
+        await di_layar(pilot, LayarTerkunci, "layar terkunci")
         await settle(pilot)
         assert "Maryati" not in teks_layar(app)
         # nothing opens over the lock: palette, search, help, the key again
@@ -94,7 +95,7 @@ async def test_ctrl_l_blanks_at_once_from_a_text_field(make_app) -> None:
         assert isinstance(app.screen, LayarTerkunci)
         assert len([s for s in app.screen_stack if isinstance(s, LayarTerkunci)]) == 1
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, FormScreen), "formulir kembali")
+        await di_layar(pilot, FormScreen, "formulir kembali")
         assert app.screen.mentah()["nama"] == "Maryati"
 
 
@@ -104,33 +105,33 @@ async def test_the_lock_covers_a_dialog_and_the_palette(make_app) -> None:
         await beranda_siap(pilot)
         await pengaduan_baru(pilot, "Kartini Rahayu")
         await pilot.press("escape")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
         await beranda_siap(pilot)
         await pilot.press("ctrl+p")
         await tunggu(pilot, lambda: CommandPalette.is_open(app), "palet")
         await ketik(pilot, "Kartini")
         await settle(pilot)
         await pilot.press("ctrl+l")
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarTerkunci), "layar terkunci")
+        await di_layar(pilot, LayarTerkunci, "layar terkunci")
         await settle(pilot)
         assert "Kartini" not in teks_layar(app)
         await pilot.press("enter")
         await tunggu(pilot, lambda: CommandPalette.is_open(app)
                      and not isinstance(app.screen, LayarTerkunci), "palet kembali")
         await pilot.press("escape")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
 
         # a dialog: the confirmation of closing a form with typing in it
         await buka(pilot, "t")
         await ketik(pilot, "Kartini")
         await pilot.press("escape")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await di_layar(pilot, Konfirmasi, "konfirmasi")
         await pilot.press("ctrl+l")
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarTerkunci), "layar terkunci")
+        await di_layar(pilot, LayarTerkunci, "layar terkunci")
         await settle(pilot)
         assert "Kartini" not in teks_layar(app)
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi kembali")
+        await di_layar(pilot, Konfirmasi, "konfirmasi kembali")
 
 
 async def test_a_save_finishing_while_locked_waits_for_the_unlock(make_app) -> None:
@@ -155,7 +156,7 @@ async def test_a_save_finishing_while_locked_waits_for_the_unlock(make_app) -> N
         await ketik(pilot, "Kartini Rahayu")
         form = app.screen
         await pilot.press("ctrl+s", "ctrl+l")  # saving in its worker, then the lock
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarTerkunci), "layar terkunci")
+        await di_layar(pilot, LayarTerkunci, "layar terkunci")
         lanjut.set()
         await settle(pilot)
         assert isinstance(app.screen, LayarTerkunci)
@@ -163,7 +164,7 @@ async def test_a_save_finishing_while_locked_waits_for_the_unlock(make_app) -> N
         assert "Kartini" not in teks_layar(app)
         assert form in app.screen_stack  # closed only after the unlock
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, KasusScreen), "kasus baru terbuka")
+        await di_layar(pilot, KasusScreen, "kasus baru terbuka")
         assert form not in app.screen_stack
 
 
@@ -182,7 +183,7 @@ async def test_no_idle_lock_when_the_setting_is_zero(settings, tui_clock) -> Non
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("ctrl+l")  # the key still blanks
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarTerkunci), "layar terkunci")
+        await di_layar(pilot, LayarTerkunci, "layar terkunci")
 
 
 
@@ -232,7 +233,7 @@ async def test_no_lock_and_no_search_before_the_login(settings, tui_clock):
     siapkan_akun(settings)
     app = build_app(settings, tui_clock, masuk=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarMasuk), "layar masuk")
+        await di_layar(pilot, LayarMasuk, "layar masuk")
         await pilot.press("ctrl+l", "ctrl+f")
         await settle(pilot)
         assert isinstance(app.screen, LayarMasuk)

@@ -5,12 +5,13 @@ password, and the account shown in the Header."""
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from ppa_tui.tui.app import build_app
 from ppa_tui.tui.screens.home import HomeScreen
 from ppa_tui.tui.screens.masuk import AkunPertama, GantiSandi, KodePemulihan, LayarMasuk
-from tests.tui.akun_uji import SANDI_KEPALA, siapkan_akun
+from tests.tui.akun_uji import SANDI_KEPALA, di_layar, siapkan_akun
 from tests.tui.conftest import beranda_siap, ketik, settle, tunggu
 
 
@@ -26,7 +27,7 @@ async def _isi(pilot, id_: str, teks: str) -> None:
 
 
 async def _masuk(pilot, nama: str, sandi: str) -> None:
-    await tunggu(pilot, lambda: isinstance(pilot.app.screen, LayarMasuk), "layar masuk")
+    await di_layar(pilot, LayarMasuk, "layar masuk")
     await _isi(pilot, "nama", nama)
     await _isi(pilot, "sandi", sandi)
     await pilot.press("enter")
@@ -73,7 +74,7 @@ async def test_wrong_password_says_so_keeps_the_name_and_locks_out_after_five(
 async def test_empty_fields_are_said_beside_them(settings, tui_clock, akun):
     app = build_app(settings, tui_clock, masuk=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu(pilot, lambda: isinstance(app.screen, LayarMasuk), "layar masuk")
+        await di_layar(pilot, LayarMasuk, "layar masuk")
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert "Isi nama pengguna" in _pesan(app, "pesan-nama")
@@ -87,7 +88,7 @@ async def test_a_temporary_password_must_be_changed_first(settings, tui_clock, a
     sementara = akun["rina"].sandi
     async with app.run_test(size=(80, 24)) as pilot:
         await _masuk(pilot, "rina", sementara)
-        await tunggu(pilot, lambda: isinstance(app.screen, GantiSandi), "ganti sandi")
+        await di_layar(pilot, GantiSandi, "ganti sandi")
         await pilot.press("escape")  # cannot be skipped
         assert isinstance(app.screen, GantiSandi)
         await ketik(pilot, sementara)
@@ -105,14 +106,14 @@ async def test_a_temporary_password_must_be_changed_first(settings, tui_clock, a
         await pilot.press("enter")
         await ketik(pilot, "rina-baru-123")
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
         assert app.sub_title == "Rina Marlina · Kasi Pelayanan Pengaduan"
         assert not app.backend.akun.harus_ganti_sandi
     # the new password is the one that works now
     app = build_app(settings, tui_clock, masuk=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await _masuk(pilot, "rina", "rina-baru-123")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
 
 
 async def test_first_account_of_a_new_database(settings, tui_clock, monkeypatch):
@@ -121,7 +122,7 @@ async def test_first_account_of_a_new_database(settings, tui_clock, monkeypatch)
     Database.open(settings.url, device_id=settings.device_id).close()  # plain, no account
     app = build_app(settings, tui_clock, masuk=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu(pilot, lambda: isinstance(app.screen, AkunPertama), "akun pertama")
+        await di_layar(pilot, AkunPertama, "akun pertama")
         await ketik(pilot, "Bu Kepala")  # not a login name
         await pilot.press("enter")
         await ketik(pilot, "Siti Kepala")
@@ -143,7 +144,7 @@ async def test_first_account_of_a_new_database(settings, tui_clock, monkeypatch)
         await _isi(pilot, "sandi", "sandi-kepala-1")
         await _isi(pilot, "sandi2", "sandi-kepala-1")
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
         assert app.backend.akun.nama == "kepala" and app.backend.akun.peran == {"kepala"}
 
 
@@ -157,7 +158,7 @@ async def test_the_recovery_key_is_shown_once_then_home(settings, tui_clock, mon
                         lambda self, *a: "ABCD-EFGH-IJKL-MNOP")
     app = build_app(settings, tui_clock, masuk=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await tunggu(pilot, lambda: isinstance(app.screen, AkunPertama), "akun pertama")
+        await di_layar(pilot, AkunPertama, "akun pertama")
         await ketik(pilot, "kepala")
         await pilot.press("enter")
         await ketik(pilot, "Siti Kepala")
@@ -166,13 +167,13 @@ async def test_the_recovery_key_is_shown_once_then_home(settings, tui_clock, mon
         await pilot.press("enter")
         await ketik(pilot, "sandi-kepala-1")
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, KodePemulihan), "kunci pemulihan")
+        await di_layar(pilot, KodePemulihan, "kunci pemulihan")
         teks = str(app.screen.query_one("#kode", Static).render())
         assert teks == "ABCD-EFGH-IJKL-MNOP"
         assert "hanya ditampilkan sekali" in str(
             app.screen.query_one(".peringatan", Static).render())
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")
 
 
 async def test_change_password_from_the_palette(settings, tui_clock, akun):
@@ -181,10 +182,12 @@ async def test_change_password_from_the_palette(settings, tui_clock, akun):
         await _masuk(pilot, "kepala", SANDI_KEPALA)
         await beranda_siap(pilot)
         await pilot.press("ctrl+p")
+        await tunggu(pilot, lambda: CommandPalette.is_open(app) and app.screen.is_mounted
+                     and app.focused is not None, "palet")
         await ketik(pilot, "ganti kata sandi")
         await settle(pilot)
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, GantiSandi), "ganti sandi")
+        await di_layar(pilot, GantiSandi, "ganti sandi")
         await ketik(pilot, "salah-sandi-lama")
         await pilot.press("enter")
         await ketik(pilot, "kepala-baru-22")
@@ -194,4 +197,4 @@ async def test_change_password_from_the_palette(settings, tui_clock, akun):
         await settle(pilot)
         assert "lama salah" in _pesan(app, "status")
         await pilot.press("escape")
-        await tunggu(pilot, lambda: isinstance(app.screen, HomeScreen), "beranda")
+        await di_layar(pilot, HomeScreen, "beranda")

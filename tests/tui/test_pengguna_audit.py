@@ -14,7 +14,7 @@ from ppa_tui.tui.screens.audit import LogAudit
 from ppa_tui.tui.screens.dialogs import Konfirmasi
 from ppa_tui.tui.screens.home import HomeScreen
 from ppa_tui.tui.screens.pengguna import DaftarPengguna, TambahAkun
-from tests.tui.akun_uji import SANDI_KEPALA, siapkan_akun
+from tests.tui.akun_uji import SANDI_KEPALA, di_layar, siapkan_akun
 from tests.tui.conftest import beranda_siap, ketik, pengaduan_baru, settle, tunggu
 
 
@@ -27,8 +27,7 @@ def akun(settings):
 async def masuk_sebagai(pilot, nama: str, sandi: str) -> None:
     from ppa_tui.tui.screens.masuk import LayarMasuk
 
-    app = pilot.app
-    await tunggu(pilot, lambda: isinstance(app.screen, LayarMasuk), "layar masuk")
+    await di_layar(pilot, LayarMasuk, "layar masuk")
     await ketik(pilot, nama)
     await pilot.press("enter")
     await ketik(pilot, sandi)
@@ -37,7 +36,12 @@ async def masuk_sebagai(pilot, nama: str, sandi: str) -> None:
 
 
 def _teks_dialog(app) -> str:
-    return str(app.screen.query_one(".pertanyaan", Label).render())
+    from textual.css.query import NoMatches
+
+    try:
+        return str(app.screen.query_one(".pertanyaan", Label).render())
+    except NoMatches:  # not composed yet
+        return ""
 
 
 def _baris(app, table_id: str) -> list[list[str]]:
@@ -56,7 +60,7 @@ async def test_accounts_add_disable_reset(settings, tui_clock, akun):
     async with app.run_test(size=(80, 24)) as pilot:
         await masuk_sebagai(pilot, "kepala", SANDI_KEPALA)
         await pilot.press("p")
-        await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna), "akun")
+        await di_layar(pilot, DaftarPengguna, "akun")
         await settle(pilot)
         rows = _baris(app, "#akun")
         assert [r[0] for r in rows] == ["budi", "kepala", "rina"]
@@ -64,7 +68,7 @@ async def test_accounts_add_disable_reset(settings, tui_clock, akun):
 
         # add: a bad name and no role are said beside the fields
         await pilot.press("t")
-        await tunggu(pilot, lambda: isinstance(app.screen, TambahAkun), "tambah akun")
+        await di_layar(pilot, TambahAkun, "tambah akun")
         await ketik(pilot, "Sari W")
         await pilot.press("tab")
         await ketik(pilot, "Sari Wulandari")
@@ -79,39 +83,39 @@ async def test_accounts_add_disable_reset(settings, tui_clock, akun):
         dialog.query_one("#peran-pendamping", Checkbox).focus()
         await pilot.press("space")
         await pilot.press("ctrl+s")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "sandi sementara")
+        await di_layar(pilot, Konfirmasi, "sandi sementara")
         teks = _teks_dialog(app)
         assert "Akun sari dibuat" in teks and "tidak ditampilkan lagi" in teks
         sandi_sari = teks.split("sari:")[1].split()[0]
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna), "akun")
+        await di_layar(pilot, DaftarPengguna, "akun")
         await settle(pilot)
         rows = _baris(app, "#akun")
         assert ["sari", "Sari Wulandari", "Pendamping PPA", "aktif"] == rows[3][:4]
 
         # the same name again: the domain's refusal, said
         await pilot.press("t")
-        await tunggu(pilot, lambda: isinstance(app.screen, TambahAkun), "tambah akun")
+        await di_layar(pilot, TambahAkun, "tambah akun")
         await ketik(pilot, "sari")
         await pilot.press("tab")
         await ketik(pilot, "Sari Lain")
         app.screen.query_one("#peran-operator", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna), "akun")
+        await di_layar(pilot, DaftarPengguna, "akun")
         await settle(pilot)
         assert any("sudah dipakai" in n.message for n in app._notifications)
 
         # disable: asked first (Kembali is the default), then done
         await _ke_baris(pilot, "budi")
         await pilot.press("x")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await di_layar(pilot, Konfirmasi, "konfirmasi")
         assert "Nonaktifkan akun budi (Budi Santoso)?" in _teks_dialog(app)
         await pilot.press("enter")  # Kembali
-        await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna), "akun")
+        await di_layar(pilot, DaftarPengguna, "akun")
         await settle(pilot)
         assert _baris(app, "#akun")[0][3] == "aktif"
         await pilot.press("x")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await di_layar(pilot, Konfirmasi, "konfirmasi")
         await pilot.press("right", "enter")  # Ya, nonaktifkan
         await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna)
                      and _baris(app, "#akun")[0][3] == "nonaktif", "budi nonaktif")
@@ -122,22 +126,22 @@ async def test_accounts_add_disable_reset(settings, tui_clock, akun):
         # the last account that can manage accounts cannot be disabled
         await _ke_baris(pilot, "kepala")
         await pilot.press("x")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await di_layar(pilot, Konfirmasi, "konfirmasi")
         await pilot.press("right", "enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna), "akun")
+        await di_layar(pilot, DaftarPengguna, "akun")
         await settle(pilot)
         assert any("akun aktif terakhir" in n.message for n in app._notifications)
 
         # reset: asked, then a new temporary password shown once
         await _ke_baris(pilot, "rina")
         await pilot.press("r")
-        await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi), "konfirmasi")
+        await di_layar(pilot, Konfirmasi, "konfirmasi")
         await pilot.press("right", "enter")
         await tunggu(pilot, lambda: isinstance(app.screen, Konfirmasi)
                      and "diatur ulang" in _teks_dialog(app), "sandi sementara")
         sandi_rina = _teks_dialog(app).split("rina:")[1].split()[0]
         await pilot.press("enter")
-        await tunggu(pilot, lambda: isinstance(app.screen, DaftarPengguna), "akun")
+        await di_layar(pilot, DaftarPengguna, "akun")
 
     # the temporary passwords work (and must be changed); budi cannot log in
     from ppa_tui.sesi import masuk

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from ppa_tui.tui.app import build_app
-from tests.tui.akun_uji import SANDI_KEPALA, siapkan_akun
+from tests.tui.akun_uji import SANDI_KEPALA, di_layar, siapkan_akun
 from tests.tui.conftest import AWAL, beranda_siap, ketik, settle, tunggu
 
 UKURAN = (80, 24)
@@ -27,7 +27,7 @@ def akun(settings):
 async def _masuk(pilot) -> None:
     from ppa_tui.tui.screens.masuk import LayarMasuk
 
-    await tunggu(pilot, lambda: isinstance(pilot.app.screen, LayarMasuk), "layar masuk")
+    await di_layar(pilot, LayarMasuk, "layar masuk")
     await ketik(pilot, "kepala")
     await pilot.press("enter")
     await ketik(pilot, SANDI_KEPALA)
@@ -65,7 +65,7 @@ def test_layar_masuk(snap_compare, settings, tui_clock, akun) -> None:
     async def run(pilot):
         from ppa_tui.tui.screens.masuk import LayarMasuk
 
-        await tunggu(pilot, lambda: isinstance(pilot.app.screen, LayarMasuk), "layar masuk")
+        await di_layar(pilot, LayarMasuk, "layar masuk")
         await ketik(pilot, "rina")
         await pilot.press("enter")
         await ketik(pilot, "salah-sandi")
