@@ -239,3 +239,22 @@ async def test_no_lock_and_no_search_before_the_login(settings, tui_clock):
         assert isinstance(app.screen, LayarMasuk)
         palet = [c.title for c in app.get_system_commands(app.screen)]
         assert not any("Kunci" in t or "Cari" in t or "sandi" in t for t in palet)
+
+
+async def test_ctrl_l_is_in_the_help_and_the_palette(make_app) -> None:
+    import io
+
+    from rich.console import Console
+
+    from ppa_tui.tui.screens.bantuan import Bantuan, tabel_tombol
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await beranda_siap(pilot)
+        palet = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Kunci layar (Ctrl+L)" in palet
+        await pilot.press("f1")
+        await di_layar(pilot, Bantuan, "bantuan")
+        konsol = Console(width=100, record=True, file=io.StringIO())
+        konsol.print(tabel_tombol(app.screen.aksi))  # what the help screen draws
+        assert "Ctrl+L  Kunci layar" in konsol.export_text()

@@ -208,7 +208,8 @@ class AkunPertama(LayarKotak):
         yield from baris_isian("Ulangi sandi", Input(password=True, id="sandi2"))
 
     def petunjuk(self) -> str:
-        return "Enter: isian berikutnya, lalu buat akun · ↑/↓: pilih peran · Ctrl+Q: keluar"
+        return ("Enter: isian berikutnya, lalu buat akun · peran: Tab, ↑/↓, Spasi · "
+                "Ctrl+Q: keluar")
 
     def peran(self) -> str:
         pilihan = self.query_one("#peran", RadioSet).pressed_index
