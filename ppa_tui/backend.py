@@ -108,8 +108,8 @@ class Backend(AksesBackend):
     _awal: Future | None = None
     _kalender: Any = None
     sesi: Sesi | None = None
-    kunci_db: bytes | None = None
     """The logged-in person (None: the process itself, as in the tests before accounts)."""
+    kunci_db: bytes | None = None  # the SQLCipher key, once a login unwrapped it
     _dibuka: set[uuid.UUID] = field(default_factory=set)
     """Masked cases this session opened with a reason (logged): shown whole from then on."""
     _ditugaskan: frozenset[uuid.UUID] | None = None
@@ -149,7 +149,8 @@ class Backend(AksesBackend):
                 from ppa_tui.store.database import Database
 
                 self._database = Database.open(
-                    self.settings.url, self.settings.device_id, folder_data=self.settings.data_dir
+                    self.settings.url, self.settings.device_id, folder_data=self.settings.data_dir,
+                    kunci=self.kunci_db, izinkan_tanpa_tls=self.settings.pg_tanpa_tls,
                 )
             return self._database
 
@@ -220,7 +221,7 @@ class Backend(AksesBackend):
         self.siapkan_kalender()
         return baca_beranda(self.settings.url,
                             awal_hari(self.clock.now(), self.settings.zona_waktu),
-                            self.kalender)
+                            self.kalender, kunci=self.kunci_db)
 
     def beranda(self) -> Beranda:
         """Home. Until the database is open, it is read with the bare driver

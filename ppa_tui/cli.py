@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from ppa_tui import __version__
+from ppa_tui import __version__, cli_akun, cli_kunci
+from ppa_tui.cli_masuk import _safe_url, dibuka, gagal
 from ppa_tui.mulai import _hanya_tui, _jalankan_tui, _settings, main  # noqa: F401
 from ppa_tui.settings import Settings
 
@@ -32,7 +31,10 @@ cli = typer.Typer(
     options_metavar="[OPSI]",
     subcommand_metavar="PERINTAH [ARG]...",
     help="Aplikasi layanan UPTD PPA Provinsi Kepulauan Bangka Belitung. Tanpa perintah: "
-    "buka aplikasi terminal.",
+    "buka aplikasi terminal.\n\nPertama kali: `ppa init` membuat akun pertama (Kepala atau "
+    "Admin) dan basis data terenkripsi, lalu menampilkan kode pemulihan sekali saja; "
+    "`ppa` saja juga menanyakan akun pertama. Setelah ada akun, setiap perintah meminta "
+    "nama pengguna dan kata sandi.",
 )
 
 
@@ -54,42 +56,22 @@ def root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi."),
     ] = False,
+    pengguna: Annotated[
+        str | None,
+        typer.Option("--pengguna", metavar="NAMA",
+                     help="Masuk sebagai akun ini (bawaan: PPA_PENGGUNA, atau ditanyakan). "
+                          "Kata sandi ditanyakan (PPA_KATA_SANDI hanya untuk skrip)."),
+    ] = None,
 ) -> None:
     """Tanpa perintah: buka aplikasi terminal."""
     settings = _settings(db)
     ctx.obj = settings
+    ctx.meta["pengguna"] = pengguna or ""
     if ctx.invoked_subcommand is None:
         raise typer.Exit(_jalankan_tui(settings))
 
 
-@cli.command()
-def init(ctx: typer.Context) -> None:
-    """Buat dan siapkan basis data, lalu periksa keutuhannya (tanpa membuka aplikasi)."""
-    from ppa_tui.store.database import Database
-
-    settings: Settings = ctx.obj
-    url = _safe_url(settings.url)
-    with _pesan_gagal(settings.data_dir):
-        database = Database.open(settings.url, settings.device_id,
-                                 folder_data=settings.data_dir)
-        try:
-            masalah = database.periksa_keutuhan()
-            hanya_baca = not masalah and database.hanya_baca()
-        finally:
-            database.close()
-    if masalah:
-        typer.echo(
-            f"Berkas basis data RUSAK: {url}\n"
-            "Pemeriksaan keutuhan menemukan kerusakan. Jangan isi data baru ke berkas ini. "
-            "Salin berkasnya (beserta -wal bila ada) ke tempat aman dan minta bantuan "
-            "pengelola untuk memulihkannya.", err=True)
-        raise typer.Exit(1)
-    if hanya_baca:
-        typer.echo(f"Basis data hanya bisa dibaca: {url}\n"
-                   "Data bisa dilihat, tetapi perubahan tidak bisa disimpan (izin berkas "
-                   "atau folder).")
-        return
-    typer.echo(f"Basis data siap: {url}")
+cli.command()(cli_akun.init)
 
 
 @cli.command()
@@ -105,25 +87,22 @@ def demo(
     """Isi basis data dengan kasus contoh (data sintetis, ditandai demo) untuk mencoba
     dan uji kinerja. Menolak basis data yang sudah berisi kasus nyata, kecuali --campur."""
     from ppa_tui.domain.clock import SystemClock
-    from ppa_tui.store.database import Database
     from ppa_tui.store.demo import AdaKasusNyata, isi_demo
     from ppa_tui.store.demo.isi import hitung_kasus_nyata
 
     settings: Settings = ctx.obj
-    with _pesan_gagal(settings.data_dir):
-        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
-        try:
-            if not campur and (nyata := hitung_kasus_nyata(database)):
-                typer.echo(f"Kasus contoh tidak dibuat. {AdaKasusNyata(nyata)}", err=True)
-                raise typer.Exit(1)
-            with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
-                from ppa_tui.domain.kalender import kalender_dari
+    with dibuka(ctx, settings) as masuk:
+        masuk.backend.periksa("ubah_kasus")
+        database = masuk.database
+        if not campur and (nyata := hitung_kasus_nyata(database)):
+            typer.echo(f"Kasus contoh tidak dibuat. {AdaKasusNyata(nyata)}", err=True)
+            raise typer.Exit(1)
+        with typer.progressbar(length=cases, label="Membuat kasus contoh") as bar:
+            from ppa_tui.domain.kalender import kalender_dari
 
-                made = isi_demo(database, cases, SystemClock(), seed=seed,
-                                progress=bar.update, campur=True,  # checked just above
-                                kalender=kalender_dari(settings))  # the unit's hours
-        finally:
-            database.close()
+            made = isi_demo(database, cases, SystemClock(), seed=seed,
+                            progress=bar.update, campur=True,  # checked just above
+                            kalender=kalender_dari(settings))  # the unit's hours
     typer.echo(f"{made} kasus contoh dibuat di {_safe_url(settings.url)}")
 
 
@@ -169,20 +148,21 @@ def cetak(
         raise typer.Exit(2)
     from ppa_tui.documents.cetak import CetakGagal
     from ppa_tui.documents.cetak import cetak as cetak_dokumen
-    from ppa_tui.store.database import Database
 
     settings: Settings = ctx.obj
-    with _pesan_gagal(settings.data_dir, awalan="Dokumen tidak tercetak"):
-        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
+    with dibuka(ctx, settings, "Dokumen tidak tercetak") as masuk:
+        backend = masuk.backend
+        backend.periksa("cetak")
         try:
-            hasil = cetak_dokumen(database, settings, nomor, dokumen, ref=rencana,
-                                  keluar=keluar, petugas=settings.petugas,
-                                  tanpa_data_pribadi=tanpa_data_pribadi)
+            kasus_id = _kasus_id(backend.database, nomor)
+            if not backend.lihat(kasus_id):
+                gagal(f"Kasus {nomor} bukan tugas Anda: dokumennya tidak dicetak. Minta Kasi "
+                      "atau Kepala menugaskan Anda ke kasus ini.")
+            hasil = cetak_dokumen(backend.database, backend.settings, nomor, dokumen,
+                                  ref=rencana, keluar=keluar, petugas=backend.settings.petugas,
+                                  tanpa_data_pribadi=tanpa_data_pribadi)  # audits the print
         except CetakGagal as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(1) from None
-        finally:
-            database.close()
+            gagal(str(exc))
     typer.echo(str(hasil.path))
     if hasil.nomor_surat:
         typer.echo(f"Nomor surat: {hasil.nomor_surat}")
@@ -207,26 +187,23 @@ def cari(
     from ppa_tui.domain.referensi import nama_wilayah
     from ppa_tui.store.cari import HITUNG_MAKS, PESAN_PENDEK
     from ppa_tui.store.cari import cari as cari_kasus
-    from ppa_tui.store.database import Database
 
     if not teks.strip():
         typer.echo("Tulis yang dicari, mis. ppa cari aisyah (nama, NIK, telepon, nomor "
                    "register atau kata dari kronologi).", err=True)
         raise typer.Exit(2)
     settings: Settings = ctx.obj
-    with _pesan_gagal(settings.data_dir, awalan="Pencarian gagal"):
-        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
-        try:
-            now = SystemClock().now()
-            with database.baca() as s:
-                halaman = cari_kasus(s, teks, now=now)
-                baris = list(halaman.baris)
-                while semua and halaman.berikut is not None:
-                    halaman = cari_kasus(s, teks, setelah=halaman.berikut, now=now,
-                                         hitung=False)
-                    baris.extend(halaman.baris)
-        finally:
-            database.close()
+    with dibuka(ctx, settings, "Pencarian gagal") as masuk:
+        backend = masuk.backend
+        backend.periksa("lihat_kasus")
+        now = SystemClock().now()
+        with backend.database.baca() as s:
+            halaman = cari_kasus(s, teks, now=now)
+            baris = list(halaman.baris)
+            while semua and halaman.berikut is not None:
+                halaman = cari_kasus(s, teks, setelah=halaman.berikut, now=now, hitung=False)
+                baris.extend(halaman.baris)
+        baris = _samarkan_cari(backend, baris)  # initials only, for a case not hers
     if halaman.pesan == PESAN_PENDEK:
         typer.echo(PESAN_PENDEK, err=True)
         raise typer.Exit(2)
@@ -308,25 +285,20 @@ def laporan(
             periode, kode = urai_periode(tahun, settings.zona_waktu)
     except PeriodeSalah as exc:
         gagal(str(exc))
-    from ppa_tui.store.database import Database
-
-    with _pesan_gagal(settings.data_dir, awalan="Laporan tidak dibuat"):
-        database = Database.open(settings.url, settings.device_id, folder_data=settings.data_dir)
-        try:
-            if belum_simfoni:
-                _cetak_belum(database, settings, periode)
-                return
-            _tulis_laporan(database, settings, periode, kode, format_, keluar)
-        finally:
-            database.close()
+    with dibuka(ctx, settings, "Laporan tidak dibuat") as masuk:
+        masuk.backend.periksa("laporan")
+        if belum_simfoni:
+            _cetak_belum(masuk.database, settings, periode)
+            return
+        _tulis_laporan(masuk.backend, settings, periode, kode, format_, keluar)
 
 
-def _tulis_laporan(database: Any, settings: Settings, periode: Any, kode: str,
+def _tulis_laporan(backend: Any, settings: Settings, periode: Any, kode: str,
                    format_: str, keluar: Path | None) -> None:
     from ppa_tui.domain.rekap import rekap
     from ppa_tui.laporan import LaporanGagal, folder_laporan, tulis_rekap
 
-    with database.baca() as s:
+    with backend.database.baca() as s:
         hasil = rekap(s, periode, kode)
     tujuan = keluar if keluar is not None else folder_laporan(settings.data_dir)
     try:
@@ -335,6 +307,8 @@ def _tulis_laporan(database: Any, settings: Settings, periode: Any, kode: str,
     except LaporanGagal as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
+    backend.catat_audit("ekspor", tabel="rekap", rincian={"format": format_,
+                                                          "berkas": path.name})
     typer.echo(str(path))
     typer.echo(f"Rekap {hasil.periode.judul}: {hasil.kasus} kasus, {hasil.korban} korban"
                + (" · DATA CONTOH (basis data hanya berisi kasus contoh)" if hasil.contoh
@@ -360,35 +334,28 @@ def _cetak_belum(database: Any, settings: Settings, periode: Any) -> None:
                + (" · DATA CONTOH" if daftar.contoh else ""))
 
 
-@contextmanager
-def _pesan_gagal(data_dir: Path | None = None,
-                awalan: str = "Gagal membuka basis data") -> Iterator[None]:
-    """A bad URL, an unreachable server or a damaged file is one Indonesian sentence and
-    exit code 1: no traceback, no driver English, no SQL or parameters (those go to the
-    private log)."""
-    from ppa_tui.galat import laporkan, pasang_log
+def _kasus_id(database: Any, nomor: str) -> Any:
+    """The id of the case with register number `nomor` (CetakGagal when there is none)."""
+    from ppa_tui.documents.cetak import CetakGagal
+    from ppa_tui.domain.dokumen import DataTidakAda, cari_kasus
 
     try:
-        yield
-    except typer.Exit:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        if data_dir is not None:
-            pasang_log(data_dir)
-        asal = str(getattr(exc, "orig", "") or "").lower()
-        if "malformed" in asal or "not a database" in asal:
-            from ppa_tui.galat import catat_galat
-
-            catat_galat(exc, "cli")
-            typer.echo(f"{awalan}: berkas basis data RUSAK. Jangan isi data baru ke berkas "
-                       "ini; salin berkasnya ke tempat aman dan minta bantuan pengelola.",
-                       err=True)
-        else:
-            typer.echo(laporkan(exc, "cli", awalan), err=True)
-        raise typer.Exit(1) from None
+        with database.baca() as s:
+            return cari_kasus(s, nomor).id
+    except DataTidakAda as exc:
+        raise CetakGagal(str(exc)) from None
 
 
-def _safe_url(url: str) -> str:
-    from sqlalchemy.engine import make_url
+def _samarkan_cari(backend: Any, baris: list[Any]) -> list[Any]:
+    """Search rows as the app masks them: the korban's initials and what matched by
+    its label only, for a case the account is not assigned to."""
+    from ppa_tui.domain.samaran import samarkan_cocok, samarkan_nama
 
-    return make_url(url).render_as_string(hide_password=True)
+    return backend.samarkan(baris, korban=lambda r: tuple(samarkan_nama(n) for n in r.korban),
+                            cocok=lambda r: samarkan_cocok(r.cocok))
+
+
+cli.command()(cli_kunci.pemulihan)
+cli.command()(cli_kunci.enkripsi)
+cli.add_typer(cli_akun.pengguna_app, name="pengguna")
+cli.add_typer(cli_akun.audit_app, name="audit")

@@ -53,9 +53,8 @@ def _baru(settings: Settings) -> bool:
 def _buka(settings: Settings, kunci: bytes | None) -> Database:
     from ppa_tui.store.database import Database
 
-    lain = {"kunci": kunci} if kunci is not None else {}  # FIXME(merge): always pass
     return Database.open(settings.url, settings.device_id, folder_data=settings.data_dir,
-                         **lain)
+                         kunci=kunci, izinkan_tanpa_tls=settings.pg_tanpa_tls)
 
 
 def _hapus_baru(settings: Settings) -> None:

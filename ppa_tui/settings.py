@@ -54,6 +54,8 @@ class Settings:
     kursor_kedip: bool = True
     kunci_layar_menit: float = 5.0
     """Minutes without a key or mouse event before the screen locks; 0: never."""
+    pg_tanpa_tls: bool = False
+    """Allow a remote PostgreSQL server without TLS (`store.engine.periksa_tls`)."""
     hari_kerja: frozenset[int] = frozenset(range(5))  # 0 = Senin: Senin-Jumat
     jam_kerja: tuple[time, time] = (time(8), time(16))
     cuti_bersama: Path | None = None  # None: the shipped data/cuti_bersama.toml
@@ -317,6 +319,7 @@ _PERIKSA = {
     "autosave_detik": _detik,
     "kursor_kedip": _ya_tidak,
     "kunci_layar_menit": _menit,
+    "pg_tanpa_tls": _ya_tidak,
     "alamat_unit": _teks,
     "hari_kerja": _hari_kerja,
     "jam_kerja": _jam_kerja,

@@ -1,4 +1,5 @@
-"""The first home load without the ORM: stdlib `sqlite3`, or bare `psycopg`.
+"""The first home load without the ORM: stdlib `sqlite3` (`sqlcipher3` for an
+encrypted file), or bare `psycopg`.
 
 SQLAlchemy, SQLModel and Alembic cost ~350 ms of imports before the first query; the
 officer should see her cases before that. So the first load connects with the driver
@@ -58,11 +59,13 @@ def dsn_postgres(url: str) -> str | None:
     return None if m is None else f"postgresql://{m.group('rest')}"
 
 
-def baca_beranda(url: str, sejak: datetime, kalender: object = None) -> Beranda | None:
-    """Home as `views.beranda` builds it, or None when this path cannot serve it."""
+def baca_beranda(url: str, sejak: datetime, kalender: object = None, *,
+                 kunci: bytes | None = None) -> Beranda | None:
+    """Home as `views.beranda` builds it, or None when this path cannot serve it.
+    `kunci`: the SQLCipher key of an encrypted file (read with sqlcipher3)."""
     try:
         if (path := berkas_sqlite(url)) is not None:
-            return _sqlite(path, sejak, kalender)
+            return _sqlite(path, sejak, kalender, kunci)
         if (dsn := dsn_postgres(url)) is not None:
             return _postgres(dsn, sejak, kalender)
     except Exception:  # noqa: BLE001  (locked, damaged, unreachable: the ORM path decides)
@@ -70,15 +73,23 @@ def baca_beranda(url: str, sejak: datetime, kalender: object = None) -> Beranda 
     return None
 
 
-def _sqlite(path: Path, sejak: datetime, kalender: object) -> Beranda | None:
-    import sqlite3
+def _sqlite(path: Path, sejak: datetime, kalender: object,
+            kunci: bytes | None = None) -> Beranda | None:
     from urllib.parse import quote
 
     if not path.is_file():
         return None  # the ORM path creates it
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
-                           isolation_level=None, timeout=5, check_same_thread=False)
+    if kunci is None:
+        import sqlite3 as modul
+    else:
+        import sqlcipher3.dbapi2 as modul
+    conn = modul.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
+                         isolation_level=None, timeout=5, check_same_thread=False)
     try:
+        if kunci is not None:
+            from ppa_tui.store.cipher import pakai_kunci
+
+            pakai_kunci(conn, kunci)
         conn.execute("BEGIN")  # one snapshot for the three lists
         try:
             return _baca(conn.execute, SQLITE, sejak, kalender)

@@ -31,12 +31,15 @@ class Database:
         self._beri_tahu = engine.dialect.name == "postgresql"
 
     @classmethod
-    def open(cls, url: str, device_id: str = "", *, folder_data: Path | None = None) -> Database:
+    def open(cls, url: str, device_id: str = "", *, folder_data: Path | None = None,
+             kunci: bytes | None = None, izinkan_tanpa_tls: bool = False) -> Database:
         """Open (creating and migrating if needed) the database at `url`. The app's
-        data folder, when given, is made readable by this user only (0700)."""
+        data folder, when given, is made readable by this user only (0700). `kunci`:
+        the SQLCipher key of an encrypted SQLite file (`store/kunci.py`);
+        `izinkan_tanpa_tls`: allow a remote PostgreSQL server without TLS."""
         if folder_data is not None:
             pribadi(Path(folder_data))
-        engine = make_engine(url)
+        engine = make_engine(url, kunci, izinkan_tanpa_tls=izinkan_tanpa_tls)
         upgrade(engine)
         database = cls(engine, device_id)
         if engine.dialect.name == "sqlite":

@@ -4,29 +4,102 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from ppa_tui.galat import PesanPetugas
+from ppa_tui.store.cipher import pakai_kunci, terenkripsi
 
-def make_engine(url: str) -> Engine:
+CACHE_TERENKRIPSI = -65536
+"""Page cache of an encrypted connection, in KiB (64 MiB): a cached page is already
+decrypted, so every hit saves an AES pass and an HMAC check (bench/enkripsi.py)."""
+
+
+class KunciSalah(PesanPetugas):
+    """The SQLite file does not open with the key given (or is not encrypted)."""
+
+
+class PerluKunci(KunciSalah):
+    """An encrypted SQLite file (its key-slot file beside it) opened without a key."""
+
+
+def make_engine(url: str, kunci: bytes | None = None, *,
+                izinkan_tanpa_tls: bool = False) -> Engine:
     """An engine with SQLite tuned for a desk laptop: WAL survives a crash mid-write,
     `synchronous=NORMAL` keeps autosave fast, foreign keys on, and a busy timeout so
-    two desks on one file wait for each other instead of failing."""
+    two desks on one file wait for each other instead of failing.
+
+    With `kunci` (32 bytes, SQLite only) the file is opened with SQLCipher, every
+    page encrypted on disk, WAL included; connections stay pooled, so the key is set
+    once per connection, not per query. PostgreSQL refuses a remote server without
+    TLS unless `izinkan_tanpa_tls`."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             berkas_pribadi(Path(database).expanduser())
-        engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}
-        )
-        event.listen(engine, "do_connect", _sqlite_connect)
+            if kunci is None:
+                _periksa_tanpa_kunci(Path(database).expanduser())
+        if kunci is None:
+            engine = create_engine(
+                url, connect_args={"check_same_thread": False, "timeout": 30}
+            )
+            event.listen(engine, "do_connect", _sqlite_connect)
+        else:
+            import sqlcipher3.dbapi2 as sqlcipher
+
+            if len(kunci) != 32:
+                raise ValueError("kunci must be 32 bytes")
+            engine = create_engine(url, module=sqlcipher,
+                                   connect_args={"check_same_thread": False, "timeout": 30})
+            event.listen(engine, "do_connect", partial(_sqlcipher_connect, kunci))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if kunci is not None:
+        raise ValueError("kunci is for SQLite files; PostgreSQL encrypts on the server")
+    if parsed.get_backend_name() == "postgresql" and not izinkan_tanpa_tls:
+        periksa_tls(parsed)
     return create_engine(url, pool_pre_ping=True)
+
+
+def _periksa_tanpa_kunci(path: Path) -> None:
+    """An encrypted file would otherwise fail as "not a database", read as damaged."""
+    from ppa_tui.store.kunci import path_kunci
+
+    if terenkripsi(path) and path_kunci(path).is_file():
+        raise PerluKunci("Basis data ini terenkripsi: buka dengan nama pengguna dan kata "
+                         "sandi, atau dengan kode pemulihan (`ppa pemulihan`).")
+
+
+_LOKAL = {"", "localhost", "127.0.0.1", "::1"}
+_SSL_AMAN = {"require", "verify-ca", "verify-full"}
+
+
+def periksa_tls(url: URL) -> None:
+    """Refuse a PostgreSQL URL that would send records unencrypted over a network: a
+    host other than this machine (or a unix socket) without `sslmode` require,
+    verify-ca or verify-full (in the URL, else libpq's PGSSLMODE)."""
+    host = _nilai(url.query.get("host")) or url.host or os.environ.get("PGHOST", "")
+    jauh = [h for h in (x.strip().rsplit(":", 1)[0] if x.count(":") == 1 else x.strip()
+                        for x in host.split(","))
+            if h.strip("[]") not in _LOKAL and not h.startswith("/")]
+    sslmode = _nilai(url.query.get("sslmode")) or os.environ.get("PGSSLMODE", "")
+    if jauh and sslmode not in _SSL_AMAN:
+        raise PesanPetugas(
+            f"Sambungan ke server basis data {jauh[0]} tidak terenkripsi (TLS), padahal "
+            "data korban melewati jaringan. Tambahkan `?sslmode=verify-full` (atau "
+            "`require`) pada alamat basis data; hanya bila jaringannya memang tertutup, "
+            "setel `pg_tanpa_tls = true` di pengaturan.")
+
+
+def _nilai(v: str | tuple[str, ...] | None) -> str:
+    if isinstance(v, tuple):
+        return ",".join(v)
+    return v or ""
 
 
 def berkas_pribadi(path: Path) -> None:
@@ -77,13 +150,49 @@ def _sqlite_connect(dialect, _record, cargs, cparams):  # noqa: ANN001, ANN202
     return sqlite3.connect(nama, **(cparams | {"uri": True}))
 
 
+def _sqlcipher_connect(kunci: bytes, dialect, _record, cargs, cparams):  # noqa: ANN001, ANN202
+    """Connect with SQLCipher: the raw key first (no passphrase derivation: the
+    password was already stretched by argon2id in `store/kunci.py`), then one query
+    proves the key opens the file. A folder this user cannot write falls back to
+    an immutable open, as `_sqlite_connect` does."""
+    modul = dialect.dbapi
+    conn = modul.connect(*cargs, **cparams)
+    pakai_kunci(conn, kunci)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except modul.DatabaseError as exc:
+        nama_galat = getattr(exc, "sqlite_errorname", "")
+        if nama_galat == "SQLITE_NOTADB":
+            conn.close()
+            raise KunciSalah(_pesan_kunci_salah(Path(str(cargs[0])))) from None
+        if nama_galat != "SQLITE_READONLY_DIRECTORY":
+            return conn  # any other trouble shows where the app reads or writes
+        conn.close()
+        nama = str(cargs[0])
+        if not nama.startswith("file:"):
+            nama = Path(nama).resolve().as_uri()
+        nama += ("&" if "?" in nama else "?") + "immutable=1"
+        conn = modul.connect(nama, **(cparams | {"uri": True}))
+        pakai_kunci(conn, kunci)
+    conn.execute(f"PRAGMA cache_size={CACHE_TERENKRIPSI}")
+    return conn
+
+
+def _pesan_kunci_salah(path: Path) -> str:
+    if path.is_file() and not terenkripsi(path):
+        return ("Basis data ini belum dienkripsi, jadi tidak bisa dibuka dengan kunci. "
+                "Jalankan `ppa enkripsi` untuk mengenkripsinya.")
+    return ("Basis data tidak bisa dibuka dengan kunci ini: kata sandi atau berkas kuncinya "
+            "bukan untuk basis data ini, atau berkasnya rusak.")
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     # Let SQLAlchemy, not the driver, issue BEGIN, so `_sqlite_begin` controls locking.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.OperationalError:
+    except getattr(dbapi_connection, "OperationalError", sqlite3.OperationalError):
         pass  # a read-only file keeps its journal mode; it can still be read
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -87,3 +87,36 @@ def test_cetak_help_is_indonesian() -> None:
     assert "Pemakaian: " in result.output and "--rencana" in result.output
     for inggris in ("Usage", "Options", "Arguments", "[default", "<bool>"):
         assert inggris not in result.output, inggris
+
+
+def test_cetak_with_accounts_needs_the_case_to_be_hers_and_is_audited(
+        tmp_path: Path, buat_kasus, monkeypatch) -> None:
+    """Once the database has accounts: an officer not assigned to the case is refused
+    with a sentence; the Kasi prints it, and the print is in the audit log."""
+    import re
+
+    url = _kasus(tmp_path, buat_kasus)
+    monkeypatch.chdir(tmp_path)
+    sandi = "Teluk-Kelabat-7"
+
+    def ppa(*args: str, pengguna: str = "kepala", kata_sandi: str = sandi, **kw):
+        return runner.invoke(cli, ["--db", url, *args], env={
+            "PPA_PENGGUNA": pengguna, "PPA_KATA_SANDI": kata_sandi}, **kw)
+
+    assert ppa("init").exit_code == 0
+    for nama, peran in (("rina", "operator"), ("kasi", "kasi_rujukan")):
+        hasil = ppa("pengguna", "tambah", nama, "--peran", peran)
+        sementara = re.search(r"[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}", hasil.output).group(0)
+        assert ppa("pengguna", "sandi", pengguna=nama, kata_sandi=sementara,
+                   input=f"{sandi}\n{sandi}\n").exit_code == 0
+
+    hasil = ppa("cetak", "PPA/2026/0001", "pelimpahan", pengguna="rina")
+    assert hasil.exit_code == 1
+    assert "Kasus PPA/2026/0001 bukan tugas Anda: dokumennya tidak dicetak." in hasil.output
+    assert not (tmp_path / "pelimpahan-PPA-2026-0001.pdf").exists()
+
+    hasil = ppa("cetak", "PPA/2026/0001", "pelimpahan", "--tanpa-data-pribadi", pengguna="kasi")
+    assert hasil.exit_code == 0, hasil.output
+    assert (tmp_path / "pelimpahan-PPA-2026-0001.pdf").exists()
+    baris = ppa("audit", "--kasus", "PPA/2026/0001", "--batas", "3").output.splitlines()
+    assert "kasi" in baris[1] and "Mencetak dokumen" in baris[1] and "PPA/2026/0001" in baris[1]
