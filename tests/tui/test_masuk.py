@@ -198,3 +198,26 @@ async def test_change_password_from_the_palette(settings, tui_clock, akun):
         assert "lama salah" in _pesan(app, "status")
         await pilot.press("escape")
         await di_layar(pilot, HomeScreen, "beranda")
+
+
+async def test_a_fresh_machine_gets_an_encrypted_database_and_its_recovery_key(
+        settings, tui_clock):
+    """No database file yet: the first account makes it, encrypted (SQLCipher), and
+    its recovery key is shown once before home."""
+    from pathlib import Path
+
+    db = Path(settings.url.removeprefix("sqlite:///"))
+    assert not db.exists()
+    app = build_app(settings, tui_clock, masuk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await di_layar(pilot, AkunPertama, "akun pertama")
+        for teks in ("kepala", "Siti Kepala", "sandi-kepala-1", "sandi-kepala-1"):
+            await ketik(pilot, teks)
+            await pilot.press("enter")
+        await di_layar(pilot, KodePemulihan, "kunci pemulihan")
+        kode = str(app.screen.query_one("#kode", Static).render())
+        assert len(kode) >= 16
+        await pilot.press("enter")
+        await beranda_siap(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert not db.read_bytes().startswith(b"SQLite format 3")

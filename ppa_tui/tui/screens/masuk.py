@@ -228,7 +228,7 @@ class AkunPertama(LayarKotak):
         except AkunSalah as exc:
             salah["nama"] = str(exc)
         if not lengkap:
-            salah["nama_lengkap"] = "Isi nama lengkap (tampil di layar dan di log audit)."
+            salah["nama_lengkap"] = "Isi nama lengkap (tampil di layar dan log audit)."
         if salah["sandi"] is None and sandi != ulang:
             salah["sandi2"] = "Kedua kata sandi tidak sama."
         for id_, teks in salah.items():
