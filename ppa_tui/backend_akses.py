@@ -216,6 +216,19 @@ class AksesBackend:
         with self.database.baca() as s:
             return audit.verifikasi(s)
 
+    def nomor_kasus(self, kasus_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The register numbers of `kasus_ids` (the audit screen names cases by them)."""
+        from sqlmodel import col, select
+
+        from ppa_tui.domain.models import Kasus
+
+        ids = {k for k in kasus_ids if k is not None}
+        if not ids:
+            return {}
+        with self.database.baca() as s:
+            q = select(Kasus.id, Kasus.nomor_register).where(col(Kasus.id).in_(ids))
+            return {k: nomor for k, nomor in s.exec(q)}
+
     def catat_audit(self, aksi: str, **isi: Any) -> None:
         """An entry that is not a record change (a print, an export)."""
         from ppa_tui.domain import audit

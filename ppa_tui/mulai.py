@@ -47,7 +47,7 @@ def _jalankan_tui(settings: Settings) -> int:
     """Run the app; its exit code (1 after an error it could not carry on from)."""
     from ppa_tui.tui.app import build_app
 
-    app = build_app(settings)
+    app = build_app(settings, masuk=True)  # every start opens at the login
     app.run()
     return app.return_code or 0
 

@@ -52,6 +52,8 @@ class Settings:
     zona_waktu: str = "Asia/Jakarta"
     autosave_detik: float = 0.5
     kursor_kedip: bool = True
+    kunci_layar_menit: float = 5.0
+    """Minutes without a key or mouse event before the screen locks; 0: never."""
     pg_tanpa_tls: bool = False
     """Allow a remote PostgreSQL server without TLS (`store.engine.periksa_tls`)."""
     hari_kerja: frozenset[int] = frozenset(range(5))  # 0 = Senin: Senin-Jumat
@@ -204,6 +206,19 @@ def _detik(kunci: str, nilai: object, asal: str) -> float:
     return detik
 
 
+def _menit(kunci: str, nilai: object, asal: str) -> float:
+    alasan = "harus angka menit antara 0 dan 480 (0: tidak pernah; contoh: 5)"
+    if isinstance(nilai, bool) or not isinstance(nilai, int | float | str):
+        raise _salah(kunci, asal, alasan)
+    try:
+        menit = float(nilai)
+    except ValueError:
+        raise _salah(kunci, asal, alasan) from None
+    if not math.isfinite(menit) or not 0 <= menit <= 480:
+        raise _salah(kunci, asal, alasan)
+    return menit
+
+
 _YA = {"1", "true", "ya", "yes", "on", "benar"}
 _TIDAK = {"0", "false", "tidak", "no", "off", "salah"}
 
@@ -303,6 +318,7 @@ _PERIKSA = {
     "zona_waktu": _zona,
     "autosave_detik": _detik,
     "kursor_kedip": _ya_tidak,
+    "kunci_layar_menit": _menit,
     "pg_tanpa_tls": _ya_tidak,
     "alamat_unit": _teks,
     "hari_kerja": _hari_kerja,

@@ -86,6 +86,8 @@ def _config(tmp_path: Path, isi: str) -> Path:
     ("PPA_AUTOSAVE_DETIK", "cepat", "autosave_detik"),
     ("PPA_AUTOSAVE_DETIK", "nan", "autosave_detik"),
     ("PPA_KURSOR_KEDIP", "mungkin", "kursor_kedip"),
+    ("PPA_KUNCI_LAYAR_MENIT", "lima", "kunci_layar_menit"),
+    ("PPA_KUNCI_LAYAR_MENIT", "-1", "kunci_layar_menit"),
     ("PPA_DATABASE_URL", "ppa.db", "database_url"),
     ("PPA_HARI_KERJA", "senen-jumat", "hari_kerja"),
     ("PPA_HARI_KERJA", "jumat-senin", "hari_kerja"),
@@ -114,6 +116,7 @@ def test_a_bad_environment_variable_names_itself(
     ('autosave_detik = "cepat"', "autosave_detik", "angka detik"),
     ("autosave_detik = true", "autosave_detik", "angka detik"),
     ('kursor_kedip = "mungkin"', "kursor_kedip", "true atau false"),
+    ("kunci_layar_menit = 1000", "kunci_layar_menit", "angka menit"),
     ("database_url = 5", "database_url", "teks"),
     ('zona_wktu = "Asia/Jakarta"', "zona_wktu", "tidak dikenal"),
     ("hari_kerja = 5", "hari_kerja", "teks"),
@@ -146,9 +149,10 @@ def test_a_config_file_that_does_not_parse_is_named_with_its_line(tmp_path: Path
 
 def test_good_values_from_each_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _config(tmp_path, 'zona_waktu = "Asia/Makassar"\nautosave_detik = 1\nkursor_kedip = false\n'
-                      'data_dir = "~/ppa-data"\n')
+                      'data_dir = "~/ppa-data"\nkunci_layar_menit = 0\n')
     monkeypatch.setenv("PPA_KURSOR_KEDIP", "ya")
     s = Settings.load(database_url="sqlite:///x.db")
+    assert s.kunci_layar_menit == 0
     assert (s.zona_waktu, s.autosave_detik, s.kursor_kedip) == ("Asia/Makassar", 1.0, True)
     assert s.data_dir == Path("~/ppa-data").expanduser()
     assert s.database_url == "sqlite:///x.db"

@@ -28,6 +28,7 @@ from ppa_tui import galat
 from ppa_tui.backend import Backend
 from ppa_tui.domain.clock import Clock, SystemClock
 from ppa_tui.settings import Settings
+from ppa_tui.tui.kunci_layar import TOMBOL_KUNCI, KunciLayar
 from ppa_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ PESAN_BERHENTI = (
 )
 
 
-class PpaApp(App[None]):
+class PpaApp(KunciLayar, App[None]):
     """Keyboard-first desk app. Owns no rules: the domain decides, screens draw."""
 
     TITLE = "PPA"
@@ -58,20 +59,41 @@ class PpaApp(App[None]):
         # focused Input takes printable keys first); Ctrl+F everywhere, text fields too
         Binding("slash", "cari", "Cari", show=False),
         Binding("ctrl+f", "cari", "Cari", show=False, priority=True),
+        # a client or a stranger walks up: hide everything at once, from any field
+        Binding(TOMBOL_KUNCI, "kunci_layar", "Kunci layar",
+                tooltip="Sembunyikan layar sekarang; kembali dengan kata sandi.", show=False,
+                priority=True),
     ]
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, *, masuk: bool = False) -> None:
         super().__init__()
         self.backend = backend
+        self.masuk = masuk  # start at the login; False: the process itself, at home
+        self.sesi_aktif = False  # home is up (after the login): something to lock
         self._galat_baru: deque[float] = deque(maxlen=BADAI_JUMLAH)
         self._galat_terakhir: dict[str, float] = {}  # signature -> when last reported
         self.log_path = None
+        self.pasang_kunci()
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.backend))
         from ppa_tui.tui.screens.layar_kecil import periksa_ukuran
 
+        if self.masuk:
+            from ppa_tui.tui.screens.masuk import mulai_sesi
+
+            mulai_sesi(self, self.backend, self.buka_beranda)
+        else:
+            self.buka_beranda()
         periksa_ukuran(self)
+
+    def buka_beranda(self) -> None:
+        """Home, once someone is logged in (or at once without the login)."""
+        from ppa_tui.tui.akun import label_akun
+
+        self.sub_title = label_akun(self.backend.akun)
+        self.sesi_aktif = True
+        self.push_screen(HomeScreen(self.backend))
+        self.penjaga.mulai()
 
     def on_unmount(self) -> None:
         self.backend.close()
@@ -87,6 +109,13 @@ class PpaApp(App[None]):
         Indonesian. Textual's Theme and Screenshot are left out: a desk has no use for
         them, and a screenshot would write victims' data to a file."""
         yield from self.perintah_layar(screen)
+        if self.sesi_aktif:
+            yield SystemCommand("Kunci layar (Ctrl+L)",
+                                "Sembunyikan layar sekarang; kembali dengan kata sandi",
+                                self.action_kunci_layar)
+            if self.backend.akun is not None:
+                yield SystemCommand("Ganti kata sandi", "Ganti kata sandi akun Anda sendiri",
+                                    self.action_ganti_sandi)
         if self._bisa_cari(screen):
             yield SystemCommand("Cari kasus (/ atau Ctrl+F)",
                                 "Cari kasus: nama, NIK, telepon, nomor register, kronologi",
@@ -112,6 +141,9 @@ class PpaApp(App[None]):
             yield from perintah()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.terkunci and action in {"cari", "command_palette", "kunci_layar",
+                                        "show_help_panel"}:
+            return False  # nothing opens over the lock screen
         if action == "cari":
             return self._bisa_cari(self.screen)
         return True
@@ -121,7 +153,14 @@ class PpaApp(App[None]):
         its draft is kept)."""
         from textual.screen import ModalScreen
 
-        return not isinstance(screen, ModalScreen) and len(self.screen_stack) > 1
+        return (self.sesi_aktif and not isinstance(screen, ModalScreen)
+                and len(self.screen_stack) > 1)
+
+    def action_ganti_sandi(self) -> None:
+        from ppa_tui.tui.screens.masuk import GantiSandi
+
+        if self.sesi_aktif and self.backend.akun is not None:
+            self.push_screen(GantiSandi(self.backend))
 
     def action_cari(self) -> None:
         """The search screen; on it, back to its query field."""
@@ -279,10 +318,13 @@ async def _dispatch_terjaga(self: MessagePump, message: Message) -> None:
 MessagePump._dispatch_message = _dispatch_terjaga  # type: ignore[method-assign]  # noqa: SLF001
 
 
-def build_app(settings: Settings, clock: Clock | None = None) -> PpaApp:
-    """The one factory for the CLI and the tests."""
+def build_app(settings: Settings, clock: Clock | None = None, *,
+              masuk: bool = False) -> PpaApp:
+    """The one factory for the CLI and the tests. `masuk`: start at the login (what
+    `ppa` does); without it the app opens at home as the process itself."""
     backend = Backend(settings, clock or SystemClock())
-    backend.mulai_beranda(tunggu=0.2)  # home's first rows, before the loop starts
-    app = PpaApp(backend)
+    if not masuk:  # with a login, nothing is read before the password
+        backend.mulai_beranda(tunggu=0.2)  # home's first rows, before the loop starts
+    app = PpaApp(backend, masuk=masuk)
     app.log_path = galat.pasang_log(settings.data_dir)
     return app

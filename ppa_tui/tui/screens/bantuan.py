@@ -18,6 +18,8 @@ UMUM = (
     Aksi("ctrl+p", "app.command_palette", "Palet perintah",
          "Cari dan jalankan aksi apa pun dengan mengetik namanya"),
     Aksi("f1,question_mark", "bantuan", "Bantuan", "Daftar tombol layar ini"),
+    Aksi("ctrl+l", "app.kunci_layar", "Kunci layar",
+         "Sembunyikan layar sekarang (juga dari kotak isian); kembali dengan kata sandi"),
     Aksi("ctrl+q", "app.quit", "Keluar", "Tutup aplikasi (draf tetap tersimpan)"),
 )
 

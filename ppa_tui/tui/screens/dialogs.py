@@ -1,4 +1,5 @@
-"""Small modal dialogs: a confirmation with labelled choices, and the draft list."""
+"""Small modal dialogs: a confirmation with labelled choices, the draft list, and the
+reason for opening a masked case."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
@@ -75,6 +76,45 @@ class DaftarDraft(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _pilih(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_batal(self) -> None:
+        self.dismiss(None)
+
+
+class AlasanBuka(ModalScreen[str | None]):
+    """A case that is not hers is masked: opening it asks why, and the reason is
+    written to the audit log with her name. Esc goes back without opening."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "batal", "Batal")]
+    MINIMAL = 5  # letters, as the backend asks
+
+    def __init__(self, nomor: str = "") -> None:
+        super().__init__()
+        self.nomor = nomor
+
+    def compose(self) -> ComposeResult:
+        kasus = f"Kasus {self.nomor}" if self.nomor else "Kasus ini"
+        with Vertical(classes="dialog"):
+            yield Label(Text(
+                f"{kasus} bukan tugas Anda, jadi data pribadinya tersamar. Tulis alasan "
+                "membukanya: pembukaan ini dicatat di log audit bersama nama Anda dan "
+                "alasannya, dan dibaca Kepala."), classes="pertanyaan")
+            yield Input(placeholder="mis. korban datang lagi, petugasnya cuti", id="alasan")
+            yield Static("", id="pesan-alasan", classes="pesan-galat")
+            yield Label("Enter: buka kasus · Esc: batal (tidak dibuka)", classes="petunjuk")
+
+    def on_mount(self) -> None:
+        self.query_one("#alasan", Input).focus()
+
+    @on(Input.Submitted, "#alasan")
+    def _kirim(self, event: Input.Submitted) -> None:
+        alasan = " ".join(event.value.split())
+        if len(alasan) < self.MINIMAL:
+            self.query_one("#pesan-alasan", Static).update(
+                f"Tulis alasannya, minimal {self.MINIMAL} huruf.")
+            return
+        self.dismiss(alasan)
 
     def action_batal(self) -> None:
         self.dismiss(None)

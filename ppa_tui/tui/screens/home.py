@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from ppa_tui.domain.daftar import HalamanKasus
     from ppa_tui.domain.views import Beranda
 
+IZIN = {"pengguna": "kelola_pengguna", "jejak_audit": "baca_audit"}
+"""Home's keys that only some roles may use (`data/akses.toml`)."""
+
+
 class HomeScreen(SaringKasus, FormLauncher):
     """The desk's first screen; draws from a `Beranda` loaded in a worker."""
 
@@ -66,6 +70,12 @@ class HomeScreen(SaringKasus, FormLauncher):
         # not on the legend: beside "Buku tamu hari ini" it would need 83 columns
         Aksi("l", "laporan", "Laporan",
              "Rekap bulanan/tahunan SIMFONI-PPA (XLSX, CSV, PDF); belum diinput",
+             footer=False),
+        Aksi("p", "pengguna", "Akun pengguna",
+             "Akun pengguna: tambah, nonaktifkan, atur ulang kata sandi (Kepala, Admin)",
+             footer=False),
+        Aksi("j", "jejak_audit", "Log audit",
+             "Log audit: siapa melihat dan mengubah apa, dan periksa keutuhannya (Kepala)",
              footer=False),
         Aksi("slash", "app.cari", "Cari", "Cari kasus: nama, NIK, telepon, nomor (juga Ctrl+F)",
              palet=False),
@@ -138,7 +148,8 @@ class HomeScreen(SaringKasus, FormLauncher):
 
     def on_mount(self) -> None:
         self.title = "PPA · UPTD PPA Kep. Bangka Belitung"
-        self.sub_title = f"Petugas: {self.backend.settings.petugas}"
+        if self.backend.akun is None:  # else the app's: who logged in
+            self.sub_title = f"Petugas: {self.backend.settings.petugas}"
         self.query_one("#kasus", DataTable).focus()
         if self.data is not None:  # already on screen: finish what a load does
             self._setelah_muat(self.data)
@@ -305,6 +316,8 @@ class HomeScreen(SaringKasus, FormLauncher):
     # ---- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in IZIN:
+            return self.backend.boleh(IZIN[action])
         if action == "draft":
             return bool(self.data and self.data.draft)
         if action == "catat_keluar":
@@ -404,6 +417,16 @@ class HomeScreen(SaringKasus, FormLauncher):
         from ppa_tui.tui.screens.ikhtisar import IkhtisarLayar
 
         self.app.push_screen(IkhtisarLayar(self.backend), lambda _: self.action_muat())
+
+    def action_pengguna(self) -> None:
+        from ppa_tui.tui.screens.pengguna import DaftarPengguna
+
+        self.app.push_screen(DaftarPengguna(self.backend))
+
+    def action_jejak_audit(self) -> None:
+        from ppa_tui.tui.screens.audit import LogAudit
+
+        self.app.push_screen(LogAudit(self.backend))
 
     def action_laporan(self) -> None:
         from ppa_tui.tui.screens.laporan import LaporanRekap

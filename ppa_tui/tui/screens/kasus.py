@@ -94,9 +94,53 @@ class KasusScreen(FormLauncher):
     def on_mount(self) -> None:
         self.title = "Kasus"
         self.query_one("#butir").focus()
-        self.muat()
+        self._buka()
         self.set_interval(1.0, self._awasi)
         self.set_interval(1.0, self._tick)
+
+    # ---- opening: logged once; a masked case only with a reason ----------------------
+
+    @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
+    def _buka(self) -> None:
+        """Opening the case's personal data is written to the audit log, once per
+        opening (not per reload). A case that is not hers is masked: she is asked
+        why first (`AlasanBuka`), and Esc leaves without reading anything."""
+        try:
+            if self.backend.perlu_alasan(self.kasus_id):
+                self.app.call_from_thread(self._tanya_alasan)
+                return
+            self.backend.buka_kasus(self.kasus_id)
+        except Exception as exc:  # noqa: BLE001
+            self._gagal_buka(exc)
+            return
+        self.muat()
+
+    def _tanya_alasan(self) -> None:
+        from ppa_tui.tui.screens.dialogs import AlasanBuka
+
+        self.app.push_screen(AlasanBuka(), self._dengan_alasan)
+
+    def _dengan_alasan(self, alasan: str | None) -> None:
+        if alasan is None:
+            self.dismiss(None)  # nothing was shown, nothing is logged
+        else:
+            self._buka_dengan_alasan(alasan)
+
+    @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
+    def _buka_dengan_alasan(self, alasan: str) -> None:
+        try:
+            self.backend.buka_kasus(self.kasus_id, alasan)
+        except Exception as exc:  # noqa: BLE001
+            self._gagal_buka(exc)
+            return
+        self.muat()
+
+    def _gagal_buka(self, exc: Exception) -> None:
+        from ppa_tui.tui.screens.masuk import pesan_dari
+
+        pesan = pesan_dari(exc, "kasus.buka")
+        self.app.call_from_thread(self.query_one("#kepala", Static).update,
+                                  Text(f"Kasus tidak dibuka: {pesan}", style="bold red"))
 
     @work(thread=True, exclusive=True, group="muat", exit_on_error=False)
     def muat(self) -> None:
