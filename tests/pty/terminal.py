@@ -149,3 +149,35 @@ class Terminal:
 def perintah_ppa() -> Path:
     """The `ppa` console script of the interpreter running this code (the venv's)."""
     return Path(sys.executable).parent / "ppa"
+
+
+PENGGUNA_UJI = ("rina", "Sandi-Meja-2026")
+"""The account `akun_uji` makes: what a pty test or a bench types at the login."""
+
+
+def akun_uji(url: str, data_dir: Path) -> None:
+    """A plain SQLite database at `url` with one account (`PENGGUNA_UJI`, Kepala), so
+    `ppa` opens at its login screen instead of the first-account screen."""
+    from ppa_tui.sesi import perlu_akun_pertama, sesi_pertama
+    from ppa_tui.settings import Settings
+    from ppa_tui.store.database import Database
+
+    settings = Settings(data_dir=data_dir, database_url=url, device_id="uji")
+    Database.open(url).close()
+    if perlu_akun_pertama(settings):
+        nama, sandi = PENGGUNA_UJI
+        sesi_pertama(settings, nama, "Rina", {"kepala"}, sandi, enkripsi=False).close()
+
+
+def masuk(term: Terminal, batas: float = 60.0) -> float:
+    """Log in at `ppa`'s login screen; the moment Enter was written."""
+    nama, sandi = PENGGUNA_UJI
+    term.tunggu("Kata sandi", sejak=0, batas=batas)
+    term.tulis(nama)
+    term.tunggu(nama, batas=batas)
+    tanda = term.tanda()
+    term.tulis("\t")  # keys written in one burst with the Tab land in the old field
+    term.tunggu(nama, sejak=tanda, batas=batas)  # redrawn: the focus has moved
+    term.tulis(sandi)
+    term.tunggu("•" * len(sandi), batas=batas)
+    return term.tulis("\r")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pty.terminal import Terminal, env_terisolasi, perintah_ppa
+from tests.pty.terminal import Terminal, akun_uji, env_terisolasi, masuk, perintah_ppa
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pseudo-terminal")
 
@@ -52,7 +52,9 @@ def test_typing_without_a_pause_leaves_a_draft_when_killed(tmp_path: Path) -> No
                          PPA_PETUGAS="Rina")
     acak = random.Random(9)
     diketik = ""
+    akun_uji(f"sqlite:///{db}", tmp_path / "data")
     with Terminal([str(ppa), "--db", f"sqlite:///{db}"], env) as term:
+        masuk(term)
         term.tunggu("kasus aktif", sejak=0, batas=60)  # home has loaded the database
         term.tulis("t")
         term.tunggu("Jenis identitas", batas=30)  # the guest form is open
