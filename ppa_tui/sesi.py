@@ -185,7 +185,7 @@ def masuk(settings: Settings, nama: str, sandi: str, clock: Clock | None = None)
                 audit.catat(s, "gagal_masuk", tabel="pengguna", pengguna=nama,
                             rincian={"alasan": "sandi salah (sebelum basis data dibuka)",
                                      "waktu": waktu})
-            hasil = masuk_akun(s, nama, sandi, clock.now())
+            hasil = masuk_akun(s, nama, sandi, clock.now(), sandi_terbukti=kunci is not None)
     except BaseException:
         database.close()
         raise

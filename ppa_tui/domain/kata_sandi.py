@@ -14,7 +14,7 @@ locking anyone out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 BATAS_GAGAL = 5
 """Failed logins in a row before an account is locked out."""
@@ -105,3 +105,10 @@ def _berurutan(teks: str) -> bool:
     """Every character one above (or one below) the one before it."""
     langkah = {ord(b) - ord(a) for a, b in zip(teks, teks[1:], strict=False)}
     return langkah in ({1}, {-1})
+
+
+def pesan_terkunci(sampai: datetime, sekarang: datetime) -> str:
+    """The lock-out sentence, in minutes left (the same in any time zone)."""
+    menit = max(1, -(-int((sampai - sekarang).total_seconds()) // 60))
+    return ("Terlalu banyak percobaan yang salah: akun ini dikunci sementara. Coba lagi "
+            f"dalam {menit} menit, atau minta Kepala/Admin mengatur ulang kata sandi.")

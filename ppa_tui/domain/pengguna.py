@@ -26,6 +26,7 @@ from ppa_tui.domain.kata_sandi import (
     LAMA_TERKUNCI,
     hash_sandi,
     periksa_sandi_baru,
+    pesan_terkunci,
     sandi_cocok,
 )
 from ppa_tui.domain.models_akses import Pengguna, PenugasanKasus, PeranPengguna
@@ -132,10 +133,12 @@ def buat_akun(session: Session, nama: str, nama_lengkap: str, peran: Iterable[st
     return p
 
 
-def masuk(session: Session, nama: str, sandi: str, sekarang: datetime) -> HasilMasuk:
+def masuk(session: Session, nama: str, sandi: str, sekarang: datetime, *,
+          sandi_terbukti: bool = False) -> HasilMasuk:
     """Check a login. An unknown name and a wrong password read alike (and cost the
     same hash), so names cannot be probed; BATAS_GAGAL failures in a row lock the
-    account for LAMA_TERKUNCI."""
+    account for LAMA_TERKUNCI. `sandi_terbukti`: the password already unwrapped this
+    account's key slot (an encrypted file), so the hash is not derived a second time."""
     nama = lipat_nama(nama)
     p = cari_pengguna(session, nama)
     if p is None:
@@ -146,8 +149,8 @@ def masuk(session: Session, nama: str, sandi: str, sekarang: datetime) -> HasilM
     if p.terkunci_sampai is not None and p.terkunci_sampai > sekarang:
         audit.catat(session, "gagal_masuk", tabel="pengguna", objek_id=p.id.hex,
                     pengguna=p.nama, rincian={"alasan": "terkunci"})
-        return HasilMasuk(None, pesan_terkunci(p.terkunci_sampai))
-    if not sandi_cocok(p.sandi_hash, sandi):
+        return HasilMasuk(None, pesan_terkunci(p.terkunci_sampai, sekarang))
+    if not sandi_terbukti and not sandi_cocok(p.sandi_hash, sandi):
         return HasilMasuk(None, gagal(session, p, sekarang))
     if not p.aktif:
         audit.catat(session, "gagal_masuk", tabel="pengguna", objek_id=p.id.hex,
@@ -170,15 +173,9 @@ def gagal(session: Session, p: Pengguna, sekarang: datetime, catatan: str = "") 
     audit.catat(session, "gagal_masuk", tabel="pengguna", objek_id=p.id.hex,
                 pengguna=p.nama, rincian=rincian)
     if p.terkunci_sampai is not None and p.terkunci_sampai > sekarang:
-        return pesan_terkunci(p.terkunci_sampai)
+        return pesan_terkunci(p.terkunci_sampai, sekarang)
     sisa = BATAS_GAGAL - p.gagal_berturut
     return f"{SALAH} Sisa {sisa} percobaan sebelum akun dikunci sementara."
-
-
-def pesan_terkunci(sampai: datetime) -> str:
-    menit = max(1, int(LAMA_TERKUNCI.total_seconds() // 60))
-    return (f"Akun dikunci sementara ({menit} menit) karena terlalu banyak percobaan "
-            f"gagal, sampai {sampai.astimezone():%H:%M}.")
 
 
 def cocokkan_sandi(session: Session, akun: Akun, sandi: str, sekarang: datetime) -> str | None:
@@ -188,7 +185,7 @@ def cocokkan_sandi(session: Session, akun: Akun, sandi: str, sekarang: datetime)
     if p is None or not p.aktif:
         return "Akun ini sudah dinonaktifkan."
     if p.terkunci_sampai is not None and p.terkunci_sampai > sekarang:
-        return pesan_terkunci(p.terkunci_sampai)
+        return pesan_terkunci(p.terkunci_sampai, sekarang)
     if sandi_cocok(p.sandi_hash, sandi):
         if p.gagal_berturut:
             p.gagal_berturut = 0

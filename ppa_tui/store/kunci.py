@@ -39,6 +39,7 @@ from ppa_tui.domain.kata_sandi import (
     LAMA_TERKUNCI,
     PANJANG_KUNCI,
     BiayaKunci,
+    pesan_terkunci,
     turunkan_kunci,
 )
 from ppa_tui.galat import PesanPetugas
@@ -72,12 +73,9 @@ class SandiSalah(GagalMasuk):
 class Terkunci(GagalMasuk):
     """Too many failures in a row: no try counts until `sampai`."""
 
-    def __init__(self, sampai: datetime) -> None:
+    def __init__(self, sampai: datetime, sekarang: datetime) -> None:
         self.sampai = sampai
-        super().__init__(
-            f"Terlalu banyak percobaan yang salah. Akun ini dikunci sampai "
-            f"{sampai.astimezone():%H:%M} ({sampai.astimezone():%d-%m-%Y}); "
-            "coba lagi setelah itu, atau minta Admin mengatur ulang kata sandi.")
+        super().__init__(pesan_terkunci(sampai, sekarang))
 
 
 class KodePemulihanSalah(PesanPetugas):
@@ -228,7 +226,7 @@ def _coba(data: dict[str, Any], nama: str, sandi: str,
         sampai = datetime.fromisoformat(catatan["sampai"])
         if sekarang < sampai:
             _catat(catatan, sekarang)
-            return Terkunci(sampai)
+            return Terkunci(sampai, sekarang)
         catatan["berturut"], catatan["sampai"] = 0, None  # the lock-out is over
     slot = data["pengguna"].get(nama)
     if slot is None:
@@ -246,7 +244,7 @@ def _coba(data: dict[str, Any], nama: str, sandi: str,
     if catatan["berturut"] >= BATAS_GAGAL:
         sampai = sekarang + LAMA_TERKUNCI
         catatan["sampai"] = sampai.isoformat()
-        return Terkunci(sampai)
+        return Terkunci(sampai, sekarang)
     return SandiSalah(BATAS_GAGAL - catatan["berturut"])
 
 

@@ -79,7 +79,7 @@ def test_wrong_password_counts_down_then_locks(berkas) -> None:
         b.buka("rina", "salah", T0 + timedelta(seconds=BATAS_GAGAL))
     sampai = T0 + timedelta(seconds=BATAS_GAGAL) + LAMA_TERKUNCI
     assert e.value.sampai == sampai
-    assert "dikunci sampai" in str(e.value)
+    assert "dikunci sementara. Coba lagi dalam 15 menit" in str(e.value)
     # locked: even the right password waits, and the lock is in the file
     with pytest.raises(Terkunci):
         BerkasKunci.baca(b.path).buka("rina", "Melati-Biru-7", sampai - timedelta(seconds=1))
