@@ -477,7 +477,8 @@ class Backend(AksesBackend):
 
             row = selesaikan_langkah(s, siap.target_id, self.clock, self.settings.petugas,
                                      nilai, kalender=self.kalender, zona=self.zona,
-                                     akun=self.akun)
+                                     akun=self.akun,
+                                     langkah_belum=self.settings.pelaksana_belum_pasti or None)
             return Tersimpan(form_id, siap.target_id, siap.kasus_id,
                              "" if row is None else str(row.id))
 
@@ -528,7 +529,8 @@ class Backend(AksesBackend):
 
         with self.database.session() as s:
             selesaikan_langkah(s, langkah_id, self.clock, self.settings.petugas,
-                               kalender=self.kalender, zona=self.zona, akun=self.akun)
+                               kalender=self.kalender, zona=self.zona, akun=self.akun,
+                               langkah_belum=self.settings.pelaksana_belum_pasti or None)
 
     def mulai_pendampingan(self, rencana_id: uuid.UUID) -> None:
         from ppa_tui.domain.langkah import mulai_pendampingan

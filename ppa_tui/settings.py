@@ -56,6 +56,9 @@ class Settings:
     """Minutes without a key or mouse event before the screen locks; 0: never."""
     pg_tanpa_tls: bool = False
     """Allow a remote PostgreSQL server without TLS (`store.engine.periksa_tls`)."""
+    pelaksana_belum_pasti: str = ""
+    """Who finishes an SOP step whose roles the seed lost (`pelaksana_dikonfirmasi =
+    false`): "sop" (our reading), "semua" (any officer), "" (data/akses.toml decides)."""
     hari_kerja: frozenset[int] = frozenset(range(5))  # 0 = Senin: Senin-Jumat
     jam_kerja: tuple[time, time] = (time(8), time(16))
     cuti_bersama: Path | None = None  # None: the shipped data/cuti_bersama.toml
@@ -300,6 +303,14 @@ def _cuti_bersama(kunci: str, nilai: object, asal: str) -> Path:
     return path
 
 
+def _pelaksana(kunci: str, nilai: object, asal: str) -> str:
+    teks = _teks(kunci, nilai, asal).strip().lower()
+    if teks not in ("", "sop", "semua"):
+        raise _salah(kunci, asal, "harus \"sop\" (peran menurut bacaan SOP) atau \"semua\" "
+                     "(petugas mana pun)")
+    return teks
+
+
 def _pola_nomor(kunci: str, nilai: object, asal: str) -> str:
     teks = _teks(kunci, nilai, asal).strip()
     if not teks:
@@ -320,6 +331,7 @@ _PERIKSA = {
     "kursor_kedip": _ya_tidak,
     "kunci_layar_menit": _menit,
     "pg_tanpa_tls": _ya_tidak,
+    "pelaksana_belum_pasti": _pelaksana,
     "alamat_unit": _teks,
     "hari_kerja": _hari_kerja,
     "jam_kerja": _jam_kerja,

@@ -88,6 +88,7 @@ def _config(tmp_path: Path, isi: str) -> Path:
     ("PPA_KURSOR_KEDIP", "mungkin", "kursor_kedip"),
     ("PPA_KUNCI_LAYAR_MENIT", "lima", "kunci_layar_menit"),
     ("PPA_KUNCI_LAYAR_MENIT", "-1", "kunci_layar_menit"),
+    ("PPA_PELAKSANA_BELUM_PASTI", "kadang", "pelaksana_belum_pasti"),
     ("PPA_DATABASE_URL", "ppa.db", "database_url"),
     ("PPA_HARI_KERJA", "senen-jumat", "hari_kerja"),
     ("PPA_HARI_KERJA", "jumat-senin", "hari_kerja"),

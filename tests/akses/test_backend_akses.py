@@ -138,3 +138,25 @@ def test_accounts_are_managed_by_the_kepala(settings, clock, sandi) -> None:
     assert dewi.masuk("dewi", sementara).harus_ganti_sandi
     with pytest.raises(PesanPetugas, match="dinonaktifkan"):
         Backend(settings, clock).masuk("budi", sandi["budi"])
+
+
+def test_the_unit_decides_who_finishes_a_step_whose_roles_the_seed_lost(settings, clock,
+                                                                         sandi) -> None:
+    """L6 (pelaksana_dikonfirmasi = false) is the Kasi Tindakan dan Rujukan's by our
+    reading; with `pelaksana_belum_pasti = "semua"` any officer finishes it."""
+    from dataclasses import replace
+
+    from sqlmodel import select
+
+    from ppa_tui.domain.models import LangkahKasus
+
+    rina, kasus_id = _kasus_rina(settings, clock, sandi)
+    with rina.database.session() as s:  # the case has reached step 6 of the rujukan track
+        for r in s.exec(select(LangkahKasus).where(LangkahKasus.kasus_id == kasus_id)):
+            r.langkah_kode = "L6"
+            s.add(r)
+    with pytest.raises(Ditolak, match="Kasi Tindakan dan Rujukan"):
+        rina.selesaikan_langkah(_langkah_berjalan(rina, kasus_id))
+    longgar = Backend(replace(settings, pelaksana_belum_pasti="semua"), clock)
+    longgar.masuk("rina", sandi["rina"])
+    longgar.selesaikan_langkah(_langkah_berjalan(longgar, kasus_id))
