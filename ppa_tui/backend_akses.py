@@ -165,6 +165,22 @@ class AksesBackend:
             tugaskan(s, kasus_id, nama, oleh=self.akun)
         self._ditugaskan = None
 
+    def calon_petugas(self, kasus_id: uuid.UUID) -> tuple[list[str], list[tuple[str, str]]]:
+        """Who is assigned to the case, and every other active account as (name,
+        "Full name · roles"), for the Kasi or the Kepala assigning one."""
+        from ppa_tui.domain.akses import aturan
+        from ppa_tui.domain.pengguna import daftar_akun, petugas_kasus
+
+        self.periksa("tugaskan")
+        with self.database.baca() as s:
+            sudah = petugas_kasus(s, kasus_id)
+            semua = daftar_akun(s)
+        label = aturan().label_peran
+        calon = [(a.nama, f"{a.nama_lengkap or a.nama} · "
+                          + ", ".join(label(p) for p in a.peran))
+                 for a in semua if a.aktif and a.nama not in sudah]
+        return sudah, calon
+
     def petugas_kasus(self, kasus_id: uuid.UUID) -> list[str]:
         from ppa_tui.domain.pengguna import petugas_kasus
 

@@ -55,6 +55,9 @@ class KasusScreen(FormLauncher):
         _data("x", "tutup_kasus", "Tutup", "Tutup kasus (terminasi), dengan daftar periksa", 2),
         Aksi("o", "form('buka_kembali')", "Buka kembali",
              "Buka kembali kasus yang sudah ditutup (dengan alasan)"),
+        Aksi("t", "tugaskan", "Petugas",
+             "Tugaskan petugas ke kasus ini: ia melihat data pribadinya (Kasi, Kepala)",
+             footer=False),
         Aksi("enter", "ubah", "Buka", "Buka baris yang dipilih untuk mengisi/mengubah",
              footer=False),
         Aksi("escape", "kembali", "Kembali", "Kembali ke beranda"),
@@ -231,6 +234,8 @@ class KasusScreen(FormLauncher):
                 return None
             if form_id in {"persetujuan", "asesmen", "penampungan"}:
                 return bool(detail.korban) or None
+        if action == "tugaskan":
+            return self.backend.boleh("tugaskan") or None
         if action in {"langkah_selesai", "mulai_pendampingan", "mediasi", "tutup_kasus"}:
             if detail.ditutup:
                 return False  # a closed case runs nothing: off the Footer until reopened
@@ -371,6 +376,38 @@ class KasusScreen(FormLauncher):
                                       severity="error", markup=False)
             return
         self.muat()
+
+    # ---- assigning an officer -----------------------------------------------------------
+
+    def action_tugaskan(self) -> None:
+        self._calon_petugas()
+
+    @work(thread=True, group="tulis", exit_on_error=False)
+    def _calon_petugas(self) -> None:
+        from ppa_tui.galat import laporkan
+
+        try:
+            sudah, calon = self.backend.calon_petugas(self.kasus_id)
+        except Exception as exc:  # noqa: BLE001  (a refusal is a sentence)
+            self.app.call_from_thread(self.notify, laporkan(exc, "kasus.tugaskan"),
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._pilih_petugas, sudah, calon)
+
+    def _pilih_petugas(self, sudah: list[str], calon: list[tuple[str, str]]) -> None:
+        from ppa_tui.tui.screens.penugasan import PilihPetugas
+
+        self.app.push_screen(PilihPetugas(sudah, calon),
+                             lambda nama: self._tugaskan(nama) if nama else None)
+
+    @work(thread=True, group="tulis", exit_on_error=False)
+    def _tugaskan(self, nama: str) -> None:
+        def tugaskan() -> None:
+            self.backend.tugaskan(self.kasus_id, nama)
+            self.app.call_from_thread(self.notify, f"{nama} ditugaskan ke kasus ini.",
+                                      markup=False)
+
+        self._tulis(tugaskan, "kasus.tugaskan", "Petugas belum ditugaskan")
 
     # ---- printing -----------------------------------------------------------------------
 
