@@ -68,6 +68,8 @@ class Terminal:
         self.pid, self.fd = pid, fd
         self.keluaran = bytearray()
         self.selesai = False
+        self.rusage: os.struct_rusage | None = None
+        """The program's resource use (CPU time…), once `bunuh` has reaped it."""
 
     def _baca(self, batas: float) -> float | None:
         """Read what is available within `batas` seconds; the arrival time, or None."""
@@ -131,7 +133,7 @@ class Terminal:
         while not self.selesai and self._baca(1.0) is not None:
             pass  # drain, so the child is not blocked writing
         try:
-            os.waitpid(self.pid, 0)
+            _, _, self.rusage = os.wait4(self.pid, 0)
         except ChildProcessError:
             pass
         try:
@@ -169,9 +171,12 @@ def akun_uji(url: str, data_dir: Path) -> None:
         sesi_pertama(settings, nama, "Rina", {"kepala"}, sandi, enkripsi=False).close()
 
 
-def masuk(term: Terminal, batas: float = 60.0) -> float:
-    """Log in at `ppa`'s login screen; the moment Enter was written."""
-    nama, sandi = PENGGUNA_UJI
+def masuk(term: Terminal, batas: float = 60.0, nama: str | None = None,
+          sandi: str | None = None) -> float:
+    """Log in at `ppa`'s login screen (as `PENGGUNA_UJI` unless told); the moment
+    Enter was written."""
+    nama = PENGGUNA_UJI[0] if nama is None else nama
+    sandi = PENGGUNA_UJI[1] if sandi is None else sandi
     term.tunggu("Kata sandi", sejak=0, batas=batas)
     term.tulis(nama)
     term.tunggu(nama, batas=batas)
