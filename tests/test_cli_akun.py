@@ -378,7 +378,7 @@ def test_pemulihan_sets_a_new_password_with_the_recovery_code(tmp_path: Path) ->
     assert ppa(url, "cari", "xyz").exit_code == 1  # the old password is gone
     assert ppa(url, "cari", "xyz", sandi=baru).exit_code == 0
     assert ppa(url, "cari", "xyz", pengguna="rina").exit_code == 0  # others untouched
-    assert "Memakai kunci pemulihan" in ppa(url, "audit", sandi=baru).output
+    assert "Memakai kode pemulihan" in ppa(url, "audit", sandi=baru).output
 
     hasil = ppa(url, "pemulihan", pengguna="", sandi=None, input=f"{kode}\n")
     assert hasil.exit_code == 1 and "Kode pemulihan salah" in hasil.output  # replaced

@@ -44,7 +44,7 @@ AKSI_LABEL = {
     "nonaktifkan": "Menonaktifkan pengguna",
     "ganti_sandi": "Mengganti kata sandi",
     "atur_ulang_sandi": "Mengatur ulang kata sandi",
-    "pemulihan": "Memakai kunci pemulihan",
+    "pemulihan": "Memakai kode pemulihan",
     "ditolak": "Ditolak",
 }
 

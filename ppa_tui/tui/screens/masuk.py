@@ -261,18 +261,18 @@ class KodePemulihan(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="kotak"):
             yield Static(Text(NAMA_UNIT, style="bold"), id="unit")
-            yield Static("Kunci pemulihan", id="judul")
+            yield Static("Kode pemulihan", id="judul")
             yield Static(Text(self.kode, style="bold"), id="kode")
             yield Static(
-                "Tulis kunci ini di kertas SEKARANG dan simpan terpisah dari laptop (mis. "
-                "di lemari terkunci kantor). Kunci ini hanya ditampilkan sekali ini. Bila "
-                "semua kata sandi terlupa, hanya kunci ini yang bisa membuka data "
+                "Tulis kode ini di kertas SEKARANG dan simpan terpisah dari laptop (mis. "
+                "di lemari terkunci kantor). Kode ini hanya ditampilkan sekali ini. Bila "
+                "semua kata sandi terlupa, hanya kode ini yang bisa membuka data "
                 "(`ppa pemulihan`); tanpa keduanya data tidak bisa dibuka oleh siapa pun.",
                 classes="peringatan")
             yield Button("Sudah saya catat (Enter)", id="lanjut", variant="primary")
 
     def on_mount(self) -> None:
-        self.title = "Kunci pemulihan"
+        self.title = "Kode pemulihan"
         self.query_one("#lanjut", Button).focus()
 
     @on(Button.Pressed, "#lanjut")
