@@ -383,3 +383,47 @@ def test_0010_keeps_every_step_and_the_compliance_counts_them(db_url: str) -> No
             assert laporan.dihentikan == 1
     finally:
         engine.dispose()
+
+
+def test_0011_keeps_every_case_and_asks_for_the_first_account(db_url: str, tmp_path) -> None:
+    """A database at 0010 (before accounts) with a case: after the upgrade the case is
+    there, no account exists, and the app asks for the first one; the first account's
+    creation and every later change are in the audit log, chained."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from ppa_tui.domain import audit
+    from ppa_tui.domain.models import Kasus
+    from ppa_tui.sesi import perlu_akun_pertama, sesi_pertama
+    from ppa_tui.settings import Settings
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0010")
+        with Session(engine) as s:
+            s.add(Kasus(nomor_register="PPA/2026/0001", tahun=2026, urutan=1,
+                        waktu_diterima=datetime(2026, 11, 10, 2, tzinfo=UTC)))
+            s.commit()
+    finally:
+        engine.dispose()
+    settings = Settings(data_dir=tmp_path, database_url=db_url, device_id="uji")
+    assert perlu_akun_pertama(settings)  # opens (and upgrades) it, then says so
+    engine = make_engine(db_url)
+    try:
+        assert current_revision(engine) == HEAD
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM kasus")).scalar_one() == 1
+            assert conn.execute(text("SELECT count(*) FROM pengguna")).scalar_one() == 0
+    finally:
+        engine.dispose()
+    sesi = sesi_pertama(settings, "kepala", "Bu Kepala", {"kepala"}, "Kunci-Meja-2026")
+    try:
+        assert sesi.kunci_db is None  # an existing plain file stays plain until `ppa enkripsi`
+        with sesi.database.baca() as s:
+            assert audit.verifikasi(s) == []
+            assert {e.aksi for e in audit.daftar(s)} == {"buat", "masuk"}
+    finally:
+        sesi.close()
+    assert not perlu_akun_pertama(settings)
