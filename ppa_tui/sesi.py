@@ -74,6 +74,8 @@ def perlu_akun_pertama(settings: Settings) -> bool:
         return False  # an encrypted database is made with its first account
     if _baru(settings):
         return True
+    if (ada := _ada_akun_cepat(settings)) is not None:
+        return not ada
     from ppa_tui.domain.pengguna import ada_akun
 
     database = _buka(settings, None)
@@ -82,6 +84,38 @@ def perlu_akun_pertama(settings: Settings) -> bool:
             return not ada_akun(s)
     finally:
         database.close()
+
+
+def _ada_akun_cepat(settings: Settings) -> bool | None:
+    """Whether a plain SQLite file has an account, read with the bare driver (the login
+    screen must not wait ~0.5 s for SQLAlchemy's imports); None when it cannot say
+    (no `pengguna` table yet, a locked or damaged file, PostgreSQL): the full path
+    opens and upgrades the database and decides."""
+    import sqlite3
+    from urllib.parse import quote
+
+    db = berkas_db(settings)
+    if db is None or not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(db.resolve()))}?mode=ro", uri=True,
+                               timeout=5)
+        try:
+            return conn.execute("SELECT 1 FROM pengguna LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def siapkan_impor() -> None:
+    """Import what logging in needs (SQLAlchemy, SQLModel, the models, argon2, the
+    key file's crypto) while the officer types her password, so Enter waits only for
+    the key derivation and the database."""
+    import ppa_tui.domain.pengguna
+    import ppa_tui.domain.views
+    import ppa_tui.store.database
+    import ppa_tui.store.kunci  # noqa: F401
 
 
 @dataclass

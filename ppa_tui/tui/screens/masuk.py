@@ -362,5 +362,8 @@ def mulai_sesi(app: Any, backend: Backend, selesai: Callable[[], None]) -> None:
             app.call_from_thread(app.push_screen, AkunPertama(backend), sesudah_pertama)
         else:
             app.call_from_thread(app.push_screen, LayarMasuk(backend), sesudah_masuk)
+        from ppa_tui.sesi import siapkan_impor
+
+        siapkan_impor()  # while she types: Enter then waits only for the key and the data
 
     app.run_worker(periksa, thread=True, exit_on_error=False)
