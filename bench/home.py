@@ -129,7 +129,7 @@ def in_pty(cmd: list[str], want: bytes, env: dict[str, str],
 
 
 def in_pty_masuk(cmd: list[str], want: bytes, env: dict[str, str],
-                 timeout: float = 120.0) -> tuple[float, float, float, float]:
+                 timeout: float = 120.0, jeda: float = 1.0) -> tuple[float, float, float, float]:
     """`ppa` behind its login: (spawn → login screen, Enter → `want` on screen, their
     sum, CPU seconds at the kill), the sum being what the officer waits for. The
     name and password are typed in between, each key's echo awaited (not counted)."""
@@ -138,7 +138,7 @@ def in_pty_masuk(cmd: list[str], want: bytes, env: dict[str, str],
     start = time.perf_counter()
     with Terminal(cmd, env) as term:
         layar_masuk = term.tunggu("Kata sandi", sejak=0, batas=timeout) - start
-        enter = masuk(term, batas=timeout)
+        enter = masuk(term, batas=timeout, jeda=jeda)  # jeda: her typing, not timed
         tanda = term.tanda()
         baris = term.tunggu(want.decode(), sejak=tanda, batas=timeout) - enter
     usage = term.rusage

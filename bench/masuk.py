@@ -10,7 +10,9 @@ officer's own typing between them:
 
 - **login screen**: spawn → the login screen on the terminal ("Kata sandi");
 - **Enter → rows**: after the bench has typed the name and the password
-  (tests/pty/terminal.py `masuk`: each echo awaited), Enter → the first frame with a
+  (tests/pty/terminal.py `masuk`: each echo awaited) and waited 1 s as an officer's
+  typing takes (the app imports the database layer and loads the holidays meanwhile;
+  none of it counted), Enter → the first frame with a
   register number (`PPA/`) on it: the login (on the encrypted file the unlock, the
   argon2id key derivation of `BerkasKunci.buka`, slow by design), opening the
   database, checking the account, and home's read and frames;

@@ -10,6 +10,7 @@ user's slot, after the database has committed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,14 +109,19 @@ def _ada_akun_cepat(settings: Settings) -> bool | None:
         return None
 
 
+_IMPOR = threading.Lock()
+
+
 def siapkan_impor() -> None:
     """Import what logging in needs (SQLAlchemy, SQLModel, the models, argon2, the
     key file's crypto) while the officer types her password, so Enter waits only for
-    the key derivation and the database."""
-    import ppa_tui.domain.pengguna
-    import ppa_tui.domain.views
-    import ppa_tui.store.database
-    import ppa_tui.store.kunci  # noqa: F401
+    the key derivation and the database. Logging in calls it too and waits for the
+    same lock: two threads importing one package at once can deadlock on its locks."""
+    with _IMPOR:
+        import ppa_tui.domain.pengguna
+        import ppa_tui.domain.views
+        import ppa_tui.store.database
+        import ppa_tui.store.kunci  # noqa: F401
 
 
 @dataclass
@@ -194,6 +200,7 @@ class Sesi:
 def masuk(settings: Settings, nama: str, sandi: str, clock: Clock | None = None) -> Sesi:
     """Log in: unwrap the database key (encrypted file), open the database, check the
     account. Raises GagalMasuk with the officer's sentence."""
+    siapkan_impor()
     from ppa_tui.domain import audit
     from ppa_tui.domain.pengguna import lipat_nama
     from ppa_tui.domain.pengguna import masuk as masuk_akun

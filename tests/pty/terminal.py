@@ -172,9 +172,10 @@ def akun_uji(url: str, data_dir: Path) -> None:
 
 
 def masuk(term: Terminal, batas: float = 60.0, nama: str | None = None,
-          sandi: str | None = None) -> float:
+          sandi: str | None = None, jeda: float = 0.0) -> float:
     """Log in at `ppa`'s login screen (as `PENGGUNA_UJI` unless told); the moment
-    Enter was written."""
+    Enter was written. `jeda` (benches only): seconds before Enter, as an officer's
+    typing takes, during which the app prepares the login (tests never wait)."""
     nama = PENGGUNA_UJI[0] if nama is None else nama
     sandi = PENGGUNA_UJI[1] if sandi is None else sandi
     term.tunggu("Kata sandi", sejak=0, batas=batas)
@@ -183,6 +184,10 @@ def masuk(term: Terminal, batas: float = 60.0, nama: str | None = None,
     tanda = term.tanda()
     term.tulis("\t")  # keys written in one burst with the Tab land in the old field
     term.tunggu(nama, sejak=tanda, batas=batas)  # redrawn: the focus has moved
-    term.tulis(sandi)
-    term.tunggu("•" * len(sandi), batas=batas)
+    for huruf in sandi:  # one key at a time: a redraw may draw only the new bullets
+        tanda = term.tanda()
+        term.tulis(huruf)
+        term.tunggu("•", sejak=tanda, batas=batas)
+    if jeda > 0:
+        time.sleep(jeda)
     return term.tulis("\r")

@@ -52,6 +52,14 @@ class LayarKotak(Screen[Any]):
 
     CSS_PATH = "masuk.tcss"
     JUDUL = ""
+    # Priority: the app moves the focus before it hands on the keys typed next. As
+    # plain bindings, "rina<Tab>sandi" typed fast (or by a password manager) put the
+    # password into the name field, readable on screen.
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Berikutnya", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Sebelumnya", show=False, priority=True),
+        Binding("enter", "lanjut", "Lanjut", show=False, priority=True),
+    ]
 
     @dataclass
     class Jawaban(Message):
@@ -146,11 +154,15 @@ class LayarKotak(Screen[Any]):
     def berhasil(self, hasil: Any) -> None:
         self.dismiss(hasil)
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
+    def action_lanjut(self) -> None:
         """Enter goes to the next field; on the last one it sends the form."""
         masukan = list(self.query(Input))
-        i = masukan.index(event.input)
+        fokus = self.focused
+        if fokus in masukan:
+            i = masukan.index(fokus)
+        else:  # a choice between fields (the role): on to the field after it
+            i = next((j - 1 for j, m in enumerate(masukan)
+                      if fokus is not None and m.region.y > fokus.region.y), len(masukan) - 1)
         if i + 1 < len(masukan):
             masukan[i + 1].focus()
         else:
@@ -365,5 +377,6 @@ def mulai_sesi(app: Any, backend: Backend, selesai: Callable[[], None]) -> None:
         from ppa_tui.sesi import siapkan_impor
 
         siapkan_impor()  # while she types: Enter then waits only for the key and the data
+        backend.siapkan_kalender()  # holidays for home's clocks (~0.3 s of imports)
 
     app.run_worker(periksa, thread=True, exit_on_error=False)
