@@ -177,6 +177,7 @@ class Backend(AksesBackend):
                     self._pengamat = self.database.pengamat()  # the baseline
                 elif self._pengamat.berubah():
                     self._versi += 1
+                    self._ditugaskan = None  # another desk may have assigned her a case
             except Exception as exc:  # noqa: BLE001  (a lost connection: look again later)
                 from ppa_tui.galat import catat_galat
 

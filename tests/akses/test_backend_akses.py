@@ -160,3 +160,14 @@ def test_the_unit_decides_who_finishes_a_step_whose_roles_the_seed_lost(settings
     longgar = Backend(replace(settings, pelaksana_belum_pasti="semua"), clock)
     longgar.masuk("rina", sandi["rina"])
     longgar.selesaikan_langkah(_langkah_berjalan(longgar, kasus_id))
+
+
+def test_an_assignment_made_at_another_desk_unmasks_the_case(settings, clock, sandi) -> None:
+    _, kasus_id = _kasus_rina(settings, clock, sandi)
+    budi = _backend(settings, clock, sandi, "budi")
+    budi.versi_data()  # the desk's watcher starts
+    assert budi.perlu_alasan(kasus_id)
+    sari = _backend(settings, clock, sandi, "sari")
+    sari.tugaskan(kasus_id, "budi")
+    budi.versi_data()  # the watcher sees the change
+    assert not budi.perlu_alasan(kasus_id)
